@@ -1,0 +1,140 @@
+import { Command } from 'commander';
+import { loadConfig } from './config.js';
+import { openDatabase, targetFromConfig, type Database } from './db/database.js';
+import { DataDirLockedError } from './db/lock.js';
+import { backupDatabase, BackupError, restoreDatabase } from './db/backup.js';
+import { currentMigration, migrateToLatest } from './db/migrate.js';
+import { verifyAuditChain } from './modules/audit/audit.service.js';
+import { listDemoAccounts } from './modules/users/users.demo.js';
+import { seedDemo } from './seed.js';
+import { describeStart, startServer } from './server.js';
+
+const config = loadConfig();
+const program = new Command('louyuan').description('Louyuan (楼院) — community governance platform').showHelpAfterError();
+
+/** Open the configured database and always close it; the lock on a PGlite dir is released on every path. */
+async function withDatabase<T>(fn: (database: Database) => Promise<T>, migrate = true): Promise<T> {
+  const database = await openDatabase(targetFromConfig(config));
+  try {
+    if (migrate) await migrateToLatest(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('start')
+  .description('Migrate, seed the demo district on first run, serve API and web (PORT, default 3000)')
+  .action(async () => {
+    const running = await startServer(config);
+    const accounts = await listDemoAccounts(running.database.db);
+    console.log(describeStart(running, accounts));
+    const shutdown = (signal: string) => {
+      console.log(`\n${signal}: stopping…`);
+      running.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending migrations')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      console.log(`Database at migration ${(await currentMigration(database)) ?? 'none'} (${database.location})`);
+    });
+  });
+
+program
+  .command('seed')
+  .description('Seed demo data into an empty database')
+  .option('--demo', 'the demo district (Erqi, 410103) at the source text’s scale')
+  .option('--seed <number>', 'seed number: the same number gives the same district', String(config.demoSeed))
+  .action(async (options: { demo?: boolean; seed: string }) => {
+    if (!options.demo) throw new Error('Say what to seed: louyuan seed --demo');
+    const seed = Number(options.seed);
+    if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
+    await withDatabase(async (database) => {
+      const started = Date.now();
+      await seedDemo(database, seed, (m) => console.log(`  ${m}`));
+      console.log(`Demo district seeded with seed ${seed} in ${Date.now() - started} ms.`);
+    });
+  });
+
+program
+  .command('demo-accounts')
+  .description('List the demo accounts (username, password, role, node code)')
+  .option('--json', 'print JSON for scripts')
+  .action(async (options: { json?: boolean }) => {
+    await withDatabase(async (database) => {
+      const accounts = await listDemoAccounts(database.db);
+      if (options.json) {
+        console.log(
+          JSON.stringify(
+            accounts.map(({ username, password, role, nodeCode }) => ({ username, password, role, nodeCode })),
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      for (const a of accounts) console.log(`${a.username}\t${a.password}\t${a.role}\t${a.nodeCode}\t${a.nodeName}`);
+    });
+  });
+
+program
+  .command('backup <file>')
+  .description('Write a logical backup (gzip’d JSON lines) of every table')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      const started = Date.now();
+      const result = await backupDatabase(database, file);
+      console.log(`Backed up ${result.rows} rows of ${result.tables} tables to ${file} in ${Date.now() - started} ms.`);
+    });
+  });
+
+program
+  .command('restore <file>')
+  .description('Replace all data with a backup’s (the database must be at the same migration)')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      const started = Date.now();
+      const result = await restoreDatabase(database, file);
+      console.log(`Restored ${result.rows} rows of ${result.tables} tables from ${file} in ${Date.now() - started} ms.`);
+    });
+  });
+
+const audit = program.command('audit').description('The audit trail');
+audit
+  .command('verify')
+  .description('Recompute the hash chain; exit 1 and name the first broken link if it was altered')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    await withDatabase(async (database) => {
+      const report = await verifyAuditChain(database.db);
+      if (options.json) console.log(JSON.stringify(report, null, 2));
+      else if (report.ok) console.log(`Audit chain intact: ${report.checked} entries verified.`);
+      else {
+        const b = report.firstBroken;
+        console.log(`Audit chain BROKEN at entry #${b?.seq} (row id ${b?.id ?? '?'}): ${b?.reason}. ${report.checked} entries before it verify.`);
+      }
+      if (!report.ok) process.exitCode = 1;
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError || error instanceof BackupError) {
+    console.error(error.message);
+    process.exit(3);
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

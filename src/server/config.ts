@@ -1,0 +1,62 @@
+import path from 'node:path';
+
+/** Every setting Louyuan reads from the environment, with its default. The README lists the same table. */
+export interface Config {
+  /** HTTP port (PORT, default 3000). */
+  port: number;
+  /** Interface to listen on (HOST, default 0.0.0.0). */
+  host: string;
+  /** PostgreSQL connection string (DATABASE_URL); when unset the embedded PGlite is used. */
+  databaseUrl: string | undefined;
+  /** PGlite data directory (LOUYUAN_DATA_DIR, default ./data). */
+  dataDir: string;
+  /** production | development | test (NODE_ENV). */
+  env: 'production' | 'development' | 'test';
+  /** Mark cookies Secure (LOUYUAN_SECURE_COOKIES, default true in production). */
+  secureCookies: boolean;
+  /** Largest request body in bytes (LOUYUAN_BODY_LIMIT, default 1 MiB). */
+  bodyLimit: number;
+  /** Login attempts per IP per minute (LOUYUAN_LOGIN_RATE, default 20). */
+  loginRatePerMinute: number;
+  /** Log level (LOG_LEVEL, default info; silent in tests). */
+  logLevel: string;
+  /** Seed number of the demo district (LOUYUAN_DEMO_SEED, default 410103). */
+  demoSeed: number;
+  /** Seed the demo district on first start (LOUYUAN_DEMO, default true; set 0 to start empty). */
+  seedDemoOnFirstRun: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy (LOUYUAN_TRUST_PROXY, default false). */
+  trustProxy: boolean;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  }
+  return parsed;
+}
+
+function boolFrom(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  return {
+    port: intFrom(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.LOUYUAN_DATA_DIR || 'data'),
+    env: mode,
+    secureCookies: boolFrom(env.LOUYUAN_SECURE_COOKIES, mode === 'production'),
+    bodyLimit: intFrom(env.LOUYUAN_BODY_LIMIT, 1024 * 1024, 'LOUYUAN_BODY_LIMIT'),
+    loginRatePerMinute: intFrom(env.LOUYUAN_LOGIN_RATE, 20, 'LOUYUAN_LOGIN_RATE'),
+    logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    demoSeed: intFrom(env.LOUYUAN_DEMO_SEED, 410103, 'LOUYUAN_DEMO_SEED'),
+    seedDemoOnFirstRun: boolFrom(env.LOUYUAN_DEMO, true),
+    trustProxy: boolFrom(env.LOUYUAN_TRUST_PROXY, false),
+  };
+}

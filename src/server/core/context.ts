@@ -1,0 +1,22 @@
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { AuditSealer } from '../modules/audit/audit.service.js';
+import type { Actor } from '../policy/actor.js';
+import type { Lang } from '../http/messages.js';
+
+/** What the whole process shares. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  sealer: AuditSealer;
+  startedAt: Date;
+}
+
+/** What one request carries into a service call. */
+export interface RequestContext {
+  app: AppContext;
+  actor: Actor;
+  lang: Lang;
+  ip: string;
+  requestId: string;
+}

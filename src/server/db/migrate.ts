@@ -1,0 +1,32 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import type { Database } from './database.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/** Numbered migrations, in order. A new migration is a new file here and one line below. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).at(-1) ?? '';
+
+function migratorFor(database: Database): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'louyuan_migration',
+    migrationLockTableName: 'louyuan_migration_lock',
+  });
+}
+
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const result = await migratorFor(database).migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return result;
+}
+
+/** Name of the newest applied migration, or null on an empty database. */
+export async function currentMigration(database: Database): Promise<string | null> {
+  const all = await migratorFor(database).getMigrations();
+  const applied = all.filter((m) => m.executedAt);
+  return applied.at(-1)?.name ?? null;
+}

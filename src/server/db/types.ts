@@ -1,0 +1,136 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely's view of the schema the migrations in ./migrations build. Keep the two in step. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T | undefined, string | T>;
+
+export type PlaceKind =
+  | 'district'
+  | 'street'
+  | 'town'
+  | 'park'
+  | 'community'
+  | 'village'
+  | 'compound'
+  | 'building';
+
+export type ManagementType = 'professional' | 'self_managed' | 'unmanaged';
+
+export interface PlaceTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: PlaceKind;
+  code: string;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  path: string;
+  depth: number;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  management_type: ManagementType | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type Role =
+  | 'district_admin'
+  | 'street_staff'
+  | 'community_staff'
+  | 'grid_worker'
+  | 'department_staff'
+  | 'resident'
+  | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  place_id: number;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  password_changed_at: Timestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export type AuditResult = 'ok' | 'denied' | 'failed';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  result: AuditResult;
+  ip: string | null;
+  request_id: string | null;
+  place_path: string | null;
+  details: Json<Record<string, unknown>>;
+  seal_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface AuditSealHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface LouyuanMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  place: PlaceTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+  audit_seal_head: AuditSealHeadTable;
+  louyuan_meta: LouyuanMetaTable;
+}
+
+export type Place = Selectable<PlaceTable>;
+export type NewPlace = Insertable<PlaceTable>;
+export type PlaceUpdate = Updateable<PlaceTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

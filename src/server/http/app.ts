@@ -1,0 +1,271 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import type { AppContext, RequestContext } from '../core/context.js';
+import { modules } from '../modules/index.js';
+import { appendAudit } from '../modules/audit/audit.service.js';
+import { resolveApiToken, resolveSession, safeEqual } from '../modules/auth/auth.service.js';
+import type { Actor } from '../policy/actor.js';
+import { AppError, type FieldIssue } from './errors.js';
+import { errorMessages, formatMessage, pickLang, type ErrorCode, type Lang } from './messages.js';
+import { fieldIssues, validatorCompiler } from './validation.js';
+
+export const SESSION_COOKIE = 'louyuan_session';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  self: boolean;
+  hasBody: boolean;
+  schema: Record<string, unknown> | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    lang: Lang;
+    sessionExpired: boolean;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without logging in. */
+    public?: boolean;
+    /** Acts only on the caller's own account (the access test checks these separately). */
+    self?: boolean;
+  }
+  interface FastifyInstance {
+    ctx: AppContext;
+    routeTable: RouteEntry[];
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return {
+    app: request.server.ctx,
+    actor: request.actor,
+    lang: request.lang,
+    ip: request.ip,
+    requestId: request.id,
+  };
+}
+
+function errorBody(lang: Lang, code: ErrorCode, params: Record<string, unknown>, details: FieldIssue[]) {
+  return { error: { code, message: formatMessage(errorMessages[code][lang], params), details } };
+}
+
+export interface BuildOptions {
+  /** Directory of the built web app; served at / when it exists. */
+  webDir?: string;
+  logger?: boolean | object;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: options.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', ctx);
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('lang', 'zh-CN');
+  app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('csrfToken', null);
+  app.setValidatorCompiler(validatorCompiler);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.routeTable.push({
+        method,
+        url: route.url,
+        public: route.config?.public === true,
+        self: route.config?.self === true,
+        hasBody: !!route.schema?.body,
+        schema: route.schema as Record<string, unknown> | undefined,
+      });
+    }
+  });
+
+  app.setErrorHandler(async (error: FastifyError & { validation?: ErrorObject[]; validationContext?: string }, request, reply) => {
+    const lang = request.lang;
+    let status = 500;
+    let code: ErrorCode = 'INTERNAL';
+    let params: Record<string, unknown> = { requestId: request.id };
+    let details: FieldIssue[] = [];
+    if (error instanceof AppError) {
+      status = error.status;
+      code = error.code;
+      params = error.params;
+      details = error.fields.map((f) => ({
+        path: f.path,
+        message: f.message || formatMessage(errorMessages[error.code][lang], error.params),
+      }));
+    } else if (error.validation) {
+      status = 400;
+      code = 'VALIDATION_FAILED';
+      details = fieldIssues(error.validation, lang, error.validationContext);
+    } else if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      status = 400;
+      code = 'BAD_JSON';
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      status = 413;
+      code = 'PAYLOAD_TOO_LARGE';
+      params = { limit: config.bodyLimit };
+    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+      status = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400;
+      code = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_JSON';
+    } else if (error.statusCode === 429) {
+      status = 429;
+      code = 'RATE_LIMITED';
+      params = { after: reply.getHeader('retry-after') ? `${String(reply.getHeader('retry-after'))}s` : '1 min' };
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Any other client error Fastify raised (bad URL encoding, bad params): a plain 400 in our shape.
+      status = error.statusCode;
+      code = status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+    }
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
+    if ((code === 'FORBIDDEN' || code === 'CSRF_FAILED') && !(error instanceof AppError && error.audited)) {
+      // Denied access is part of the trail; the out-of-scope 404 is audited by the command that met it.
+      await appendAudit(ctx.database.db, {
+        actorId: request.actor?.userId ?? null,
+        actorName: request.actor?.username ?? null,
+        actorRole: request.actor?.role ?? null,
+        action: 'access.denied',
+        result: 'denied',
+        ip: request.ip,
+        requestId: request.id,
+        details: { method: request.method, route: request.routeOptions.url ?? request.url, code },
+      }).catch(() => undefined);
+      ctx.sealer.kick();
+    }
+    return reply.status(status).send(errorBody(lang, code, params, details));
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const index = options.webDir ? path.join(options.webDir, 'index.html') : null;
+    if (!url.startsWith('/api/') && url !== '/api' && request.method === 'GET' && index && fs.existsSync(index)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+    }
+    return reply
+      .status(404)
+      .send(errorBody(request.lang, 'ROUTE_NOT_FOUND', { method: request.method, url }, []));
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd renders its styles at run time; swagger-ui needs inline styles too
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Louyuan (楼院) API',
+        version: '0.1.0',
+        description:
+          'Community governance for Erqi District. Log in with POST /api/auth/login (cookie + csrfToken) or send ' +
+          '`Authorization: Bearer <personal API token>`. Errors are `{ error: { code, message, details } }`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Who is asking: resolve the bearer token or session cookie, require a login, check CSRF — before any
+  // body is validated, so an anonymous or forged request learns nothing from validation messages.
+  app.addHook('onRequest', async (request) => {
+    request.lang = pickLang(request.headers['accept-language']);
+    const isPublic = request.routeOptions.config?.public === true;
+    if (!request.url.startsWith('/api/')) return;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.actor = await resolveApiToken(ctx.database.db, authorization.slice(7).trim());
+      if (!request.actor && !isPublic) throw new AppError('UNAUTHENTICATED');
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const resolved = await resolveSession(ctx.database.db, token);
+      if (resolved === 'expired') request.sessionExpired = true;
+      else if (resolved) {
+        request.actor = resolved.actor;
+        request.csrfToken = resolved.csrfToken;
+      }
+    }
+    if (isPublic || !request.routeOptions.url) return;
+    if (!request.actor) throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
+        throw new AppError('CSRF_FAILED');
+      }
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      for (const module of modules) {
+        if (module.routes) await api.register(module.routes);
+      }
+    },
+    { prefix: '/api' },
+  );
+
+  if (options.webDir && fs.existsSync(options.webDir)) {
+    await app.register(fastifyStatic, {
+      root: options.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (res, filePath) => {
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,9 @@
+import { auditModule } from './audit/index.js';
+import { authModule } from './auth/index.js';
+import type { ModuleManifest } from './manifest.js';
+import { placesModule } from './places/index.js';
+import { systemModule } from './system/index.js';
+import { usersModule } from './users/index.js';
+
+/** The one list of modules. The app, the demo seeder and the statistics read it; nothing else keeps one. */
+export const modules: readonly ModuleManifest[] = [systemModule, authModule, placesModule, usersModule, auditModule];

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { Lang } from '../http/messages.js';
+import type { Actor } from '../policy/actor.js';
+import type { Capability } from '../policy/capabilities.js';
+
+export interface SeedContext {
+  db: Kysely<DB>;
+  /** The demo seed number: the same number gives the same district. */
+  seed: number;
+  /** Seeded random numbers in [0, 1), private to the module so modules do not disturb each other's draws. */
+  random: () => number;
+  log: (message: string) => void;
+}
+
+/** A figure a module contributes to the home page and dashboards, computed from records in the actor's scope. */
+export interface StatDefinition {
+  key: string;
+  label: Record<Lang, string>;
+  /** Only actors with this capability see the figure. */
+  capability: Capability;
+  compute(db: Kysely<DB>, actor: Actor): Promise<number | null>;
+}
+
+/**
+ * A module declares itself here; the app, the seeder and the statistics read manifests and keep no lists of
+ * their own. Routes are registered under /api.
+ */
+export interface ModuleManifest {
+  name: string;
+  routes?: FastifyPluginAsync;
+  /** Demo data, run in ascending order by `louyuan seed --demo`. */
+  seed?: { order: number; run(ctx: SeedContext): Promise<void> };
+  stats?: StatDefinition[];
+}

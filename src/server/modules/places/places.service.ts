@@ -1,0 +1,358 @@
+import { CHILD_KINDS, CODE_SEGMENT_DIGITS } from '../../../shared/place-kinds.js';
+import type { RequestContext } from '../../core/context.js';
+import { isUniqueViolation, runCommand } from '../../core/command.js';
+import type { ManagementType, Place, PlaceKind, PlaceUpdate } from '../../db/types.js';
+import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../policy/actor.js';
+import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
+import { mayPlace, placeActions, type PlaceAction } from './places.policy.js';
+import {
+  descendantCounts,
+  escapeLike,
+  findByCode,
+  findById,
+  idsOfPath,
+  listQuery,
+  nextChildCode,
+  pinyinOf,
+  placesByIds,
+  rewriteSubtreePaths,
+  underPath,
+  type PlaceListRow,
+} from './places.queries.js';
+
+export interface PlaceView {
+  code: string;
+  name: string;
+  kind: PlaceKind;
+  parentCode: string | null;
+  depth: number;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  managementType: ManagementType | null;
+  childCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: PlaceAction[];
+}
+
+export function presentPlace(actor: Actor, row: PlaceListRow): PlaceView {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    parentCode: row.parent_code,
+    depth: row.depth,
+    address: row.address,
+    lng: row.lng,
+    lat: row.lat,
+    managementType: row.management_type,
+    childCount: row.child_count ?? 0,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    allowedActions: placeActions(actor, row),
+  };
+}
+
+/** Read a node the actor may see, or 404 — missing and out-of-scope look the same. */
+async function visiblePlace(ctx: RequestContext, code: string): Promise<PlaceListRow> {
+  const row = (await listQuery(ctx.app.database.db).where('p.code', '=', code).executeTakeFirst()) as
+    | PlaceListRow
+    | undefined;
+  return authorize(ctx.actor, 'places.read', row);
+}
+
+function denyUnless(actor: Actor, place: Place, action: PlaceAction): void {
+  if (!mayPlace(actor, place, action)) throw new AppError('FORBIDDEN');
+}
+
+export async function getPlace(ctx: RequestContext, code: string) {
+  const row = await visiblePlace(ctx, code);
+  const { db } = ctx.app.database;
+  const ancestorIds = idsOfPath(row.path).slice(0, -1);
+  const ancestors = (await placesByIds(db, ancestorIds))
+    .filter((p) => p.path.startsWith(ctx.actor.placePath))
+    .map((p) => ({ code: p.code, name: p.name, kind: p.kind }));
+  return {
+    ...presentPlace(ctx.actor, row),
+    ancestors,
+    descendantCounts: await descendantCounts(db, row.path),
+  };
+}
+
+export async function listChildren(ctx: RequestContext, code: string, page: number, pageSize: number) {
+  const parent = await visiblePlace(ctx, code);
+  const { db } = ctx.app.database;
+  const base = listQuery(db).where('p.parent_id', '=', parent.id);
+  const [rows, total] = await Promise.all([
+    base
+      .orderBy('p.code')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('place')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', '=', parent.id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: (rows as PlaceListRow[]).map((r) => presentPlace(ctx.actor, r)),
+    total: total.n,
+    page,
+    pageSize,
+  };
+}
+
+export interface SearchOptions {
+  q?: string;
+  kind?: PlaceKind;
+  within?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Search by name, full pinyin, pinyin initials or code prefix, within the actor's subtree. */
+export async function searchPlaces(ctx: RequestContext, options: SearchOptions) {
+  requireCapability(ctx.actor, 'places.read');
+  const { db } = ctx.app.database;
+  let prefix = scopePrefix(ctx.actor);
+  if (options.within) {
+    const within = await visiblePlace(ctx, options.within);
+    prefix = within.path;
+  }
+  let query = listQuery(db).where('p.path', 'like', underPath(prefix));
+  if (options.kind) query = query.where('p.kind', '=', options.kind);
+  const q = options.q?.trim().toLowerCase();
+  if (q) {
+    const contains = `%${escapeLike(q)}%`;
+    const starts = `${escapeLike(q)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.name', 'ilike', contains),
+        eb('p.name_initials', 'like', starts),
+        eb('p.name_pinyin', 'like', starts),
+        ...(/^[0-9]+$/.test(q) ? [eb('p.code', 'like', starts)] : []),
+      ]),
+    );
+  }
+  const countQuery = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
+  const [rows, total] = await Promise.all([
+    query
+      .orderBy('p.depth')
+      .orderBy('p.code')
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize)
+      .execute(),
+    countQuery.executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: (rows as PlaceListRow[]).map((r) => presentPlace(ctx.actor, r)),
+    total: total.n,
+    page: options.page,
+    pageSize: options.pageSize,
+  };
+}
+
+function checkChildKind(parentKind: PlaceKind, childKind: PlaceKind): void {
+  if (!CHILD_KINDS[parentKind].includes(childKind)) {
+    throw new AppError('INVALID_PARENT_KIND', { parentKind, childKind }, [{ path: '/kind', message: '' }]);
+  }
+}
+
+function checkCodeUnderParent(code: string, parentCode: string, field = '/code'): void {
+  const re = new RegExp(`^${parentCode}[0-9]{${CODE_SEGMENT_DIGITS}}$`);
+  if (!re.test(code)) {
+    throw new AppError('INVALID_CODE_PREFIX', { parentCode, digits: CODE_SEGMENT_DIGITS }, [
+      { path: field, message: '' },
+    ]);
+  }
+}
+
+function codeTaken(error: unknown, code: string): never {
+  if (isUniqueViolation(error, 'place_code_key')) {
+    throw new AppError('CODE_TAKEN', { code }, [{ path: '/code', message: '' }]);
+  }
+  throw error;
+}
+
+export interface CreatePlaceInput {
+  parentCode: string;
+  kind: PlaceKind;
+  code?: string;
+  name: string;
+  address?: string | null;
+  lng?: number | null;
+  lat?: number | null;
+  managementType?: ManagementType | null;
+}
+
+export async function createPlace(ctx: RequestContext, input: CreatePlaceInput) {
+  const code = await runCommand(ctx, 'place.create', async (trx) => {
+    const parent = authorize(ctx.actor, 'places.write', await findByCode(trx, input.parentCode));
+    denyUnless(ctx.actor, parent, 'createChild');
+    checkChildKind(parent.kind, input.kind);
+    const newCode = input.code ?? (await nextChildCode(trx, parent));
+    checkCodeUnderParent(newCode, parent.code);
+    const names = pinyinOf(input.name);
+    const inserted = await trx
+      .insertInto('place')
+      .values({
+        parent_id: parent.id,
+        kind: input.kind,
+        code: newCode,
+        name: input.name.trim(),
+        name_pinyin: names.full,
+        name_initials: names.initials,
+        // the real path needs the new id; write a unique placeholder and fix it in the same transaction
+        path: `${parent.path}new-${newCode}/`,
+        depth: parent.depth + 1,
+        address: input.address ?? null,
+        lng: input.lng ?? null,
+        lat: input.lat ?? null,
+        management_type: input.kind === 'compound' ? (input.managementType ?? null) : null,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => codeTaken(error, newCode));
+    const path = `${parent.path}${inserted.id}/`;
+    await trx.updateTable('place').set({ path }).where('id', '=', inserted.id).execute();
+    return {
+      value: newCode,
+      audit: { subjectType: 'place', subjectId: newCode, placePath: path, details: { name: input.name, kind: input.kind } },
+    };
+  });
+  return getPlace(ctx, code);
+}
+
+export interface UpdatePlaceInput {
+  version: number;
+  code?: string;
+  name?: string;
+  address?: string | null;
+  lng?: number | null;
+  lat?: number | null;
+  managementType?: ManagementType | null;
+}
+
+export async function updatePlace(ctx: RequestContext, code: string, input: UpdatePlaceInput) {
+  const newCode = await runCommand(ctx, 'place.update', async (trx) => {
+    const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
+    denyUnless(ctx.actor, place, 'update');
+    if (place.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const set: PlaceUpdate = {};
+    if (input.code !== undefined && input.code !== place.code) {
+      if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE', {}, [{ path: '/code', message: '' }]);
+      const parent = place.parent_id ? await findById(trx, place.parent_id) : undefined;
+      if (parent) checkCodeUnderParent(input.code, parent.code);
+      set.code = input.code;
+      changes.code = { from: place.code, to: input.code };
+    }
+    if (input.name !== undefined && input.name.trim() !== place.name) {
+      const names = pinyinOf(input.name);
+      set.name = input.name.trim();
+      set.name_pinyin = names.full;
+      set.name_initials = names.initials;
+      changes.name = { from: place.name, to: set.name };
+    }
+    if (input.address !== undefined && input.address !== place.address) {
+      set.address = input.address;
+      changes.address = { from: place.address, to: input.address };
+    }
+    if (input.lng !== undefined && input.lng !== place.lng) {
+      set.lng = input.lng;
+      changes.lng = { from: place.lng, to: input.lng };
+    }
+    if (input.lat !== undefined && input.lat !== place.lat) {
+      set.lat = input.lat;
+      changes.lat = { from: place.lat, to: input.lat };
+    }
+    if (input.managementType !== undefined && input.managementType !== place.management_type) {
+      if (place.kind !== 'compound' && input.managementType !== null) {
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: '/managementType', message: '' }]);
+      }
+      set.management_type = input.managementType;
+      changes.managementType = { from: place.management_type, to: input.managementType };
+    }
+    if (Object.keys(changes).length > 0) {
+      const result = await trx
+        .updateTable('place')
+        .set({ ...set, version: place.version + 1, updated_at: new Date() })
+        .where('id', '=', place.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst()
+        .catch((error: unknown) => codeTaken(error, String(set.code)));
+      if (!result.numUpdatedRows) throw new AppError('VERSION_CONFLICT');
+    }
+    return {
+      value: set.code ?? place.code,
+      audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { changes } },
+    };
+  });
+  return getPlace(ctx, newCode);
+}
+
+export async function movePlace(ctx: RequestContext, code: string, input: { version: number; newParentCode: string }) {
+  await runCommand(ctx, 'place.move', async (trx) => {
+    const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
+    if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE');
+    denyUnless(ctx.actor, place, 'move');
+    if (place.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const target = authorize(ctx.actor, 'places.write', await findByCode(trx, input.newParentCode));
+    denyUnless(ctx.actor, target, 'createChild');
+    if (target.path.startsWith(place.path)) {
+      throw new AppError('MOVE_CYCLE', {}, [{ path: '/newParentCode', message: '' }]);
+    }
+    checkChildKind(target.kind, place.kind);
+    const oldParent = place.parent_id
+      ? await trx.selectFrom('place').select(['code']).where('id', '=', place.parent_id).executeTakeFirst()
+      : undefined;
+    const newPath = `${target.path}${place.id}/`;
+    const moved = await rewriteSubtreePaths(trx, place.path, newPath, target.depth + 1 - place.depth);
+    await trx
+      .updateTable('place')
+      .set({ parent_id: target.id, version: place.version + 1 })
+      .where('id', '=', place.id)
+      .execute();
+    return {
+      value: undefined,
+      audit: {
+        subjectType: 'place',
+        subjectId: place.code,
+        placePath: newPath,
+        details: { from: oldParent?.code ?? null, to: target.code, nodesMoved: moved },
+      },
+    };
+  });
+  return getPlace(ctx, code);
+}
+
+export async function deletePlace(ctx: RequestContext, code: string, version: number): Promise<void> {
+  await runCommand(ctx, 'place.delete', async (trx) => {
+    const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
+    if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE');
+    denyUnless(ctx.actor, place, 'delete');
+    if (place.version !== version) throw new AppError('VERSION_CONFLICT');
+    const children = await trx
+      .selectFrom('place')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', '=', place.id)
+      .executeTakeFirstOrThrow();
+    if (children.n > 0) throw new AppError('HAS_CHILDREN', { count: children.n });
+    const users = await trx
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('place_id', '=', place.id)
+      .executeTakeFirstOrThrow();
+    if (users.n > 0) throw new AppError('HAS_USERS', { count: users.n });
+    await trx.deleteFrom('place').where('id', '=', place.id).execute();
+    return {
+      value: undefined,
+      audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { name: place.name, kind: place.kind } },
+    };
+  });
+}

@@ -1,0 +1,25 @@
+import type { ModuleManifest } from '../manifest.js';
+import { seedDemoAccounts } from './users.demo.js';
+import { usersRoutes } from './users.routes.js';
+
+export const usersModule: ModuleManifest = {
+  name: 'users',
+  routes: usersRoutes,
+  seed: { order: 20, run: seedDemoAccounts },
+  stats: [
+    {
+      key: 'users.accounts',
+      label: { 'zh-CN': '账号', en: 'Accounts' },
+      capability: 'users.read',
+      compute: async (db, actor) => {
+        const row = await db
+          .selectFrom('app_user as u')
+          .innerJoin('place as p', 'p.id', 'u.place_id')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('p.path', 'like', `${actor.placePath}%`)
+          .executeTakeFirstOrThrow();
+        return row.n;
+      },
+    },
+  ],
+};

@@ -1,0 +1,47 @@
+import type { Role } from '../db/types.js';
+
+/**
+ * What each role may do at all, before the subtree check. The three administrators of 等保 2.0 level 3 are
+ * separated: the system administrator runs accounts, the security administrator runs credentials and access,
+ * the audit administrator reads the trail — and none of them edits business data.
+ */
+export const CAPABILITIES = [
+  'places.read',
+  'places.write',
+  'users.read',
+  'users.create',
+  'users.update',
+  'users.security',
+  'audit.read',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write'];
+
+export const roleCapabilities: Record<Role, readonly Capability[]> = {
+  district_admin: BUSINESS_WRITER,
+  street_staff: BUSINESS_WRITER,
+  community_staff: BUSINESS_WRITER,
+  grid_worker: ['places.read'],
+  department_staff: ['places.read'],
+  resident: [],
+  system_admin: ['places.read', 'users.read', 'users.create', 'users.update'],
+  security_admin: ['places.read', 'users.read', 'users.security'],
+  audit_admin: ['audit.read'],
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return roleCapabilities[role].includes(capability);
+}
+
+export const STAFF_ROLES: readonly Role[] = [
+  'district_admin',
+  'street_staff',
+  'community_staff',
+  'grid_worker',
+  'department_staff',
+];
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+export const ALL_ROLES: readonly Role[] = [...STAFF_ROLES, 'resident', ...ADMIN_ROLES];
+/** Roles an administrator may give through the API; administrator accounts come from the CLI. */
+export const MANAGED_ROLES: readonly Role[] = [...STAFF_ROLES, 'resident'];
