@@ -1,0 +1,69 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../config.js';
+import type { AppContext } from '../core/context.js';
+import type { Database } from '../db/database.js';
+import { buildApp, SESSION_COOKIE } from '../http/app.js';
+import { AuditSealer } from '../modules/audit/audit.service.js';
+import { DEMO_PASSWORD } from '../modules/users/users.demo.js';
+import { openTestDatabase } from './database.js';
+
+export interface Session {
+  username: string;
+  cookie: string;
+  csrfToken: string;
+  user: { id: number; role: string; place: { code: string } };
+  /** A request as this user: cookie and CSRF header set, JSON body. */
+  request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  ctx: AppContext;
+  login(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+/** The whole API over this file's own database, driven with app.inject (real routing, validation, hooks). */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), loginRatePerMinute: 10_000, ...overrides };
+  const sealer = new AuditSealer(database.db, () => {});
+  const ctx: AppContext = { config, database, sealer, startedAt: new Date() };
+  const app = await buildApp(ctx);
+  await app.ready();
+
+  async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    if (!cookie) throw new Error('no session cookie');
+    const body = res.json<{ csrfToken: string; user: Session['user'] }>();
+    const cookieHeader = `${SESSION_COOKIE}=${cookie.value}`;
+    return {
+      username,
+      cookie: cookieHeader,
+      csrfToken: body.csrfToken,
+      user: body.user,
+      request: (method, url, payload, headers = {}) =>
+        app.inject({
+          method,
+          url,
+          headers: { cookie: cookieHeader, 'x-csrf-token': body.csrfToken, ...headers },
+          ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+        }),
+    };
+  }
+
+  return {
+    app,
+    database,
+    ctx,
+    login,
+    close: async () => {
+      await app.close();
+      await sealer.stop();
+      await database.close();
+    },
+  };
+}
