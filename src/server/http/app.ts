@@ -8,7 +8,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { ErrorObject } from 'ajv';
 import type { AppContext, RequestContext } from '../core/context.js';
 import { modules } from '../modules/index.js';
@@ -79,7 +84,24 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
+    // Errors Fastify raises before routing (a path with broken percent-encoding) get the one error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 500;
+      void (reply as unknown as FastifyReply)
+        .status(status)
+        .send(
+          errorBody(
+            pickLang(request.headers['accept-language']),
+            status === 400 ? 'VALIDATION_FAILED' : 'INTERNAL',
+            { requestId: request.id },
+            [],
+          ),
+        );
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // JSON only: without this, Fastify's built-in text/plain parser hands a string to the body schema (a 400)
+  // where the client needs to hear 415.
+  app.removeContentTypeParser('text/plain');
 
   app.decorate('ctx', ctx);
   app.decorate('routeTable', [] as RouteEntry[]);

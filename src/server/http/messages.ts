@@ -39,6 +39,10 @@ export const errorMessages = {
     'zh-CN': '该节点仍绑定了 {count} 个账号，请先调整这些账号',
     en: '{count} accounts are still bound to this node; rebind them first',
   },
+  CODE_LOCKED: {
+    'zh-CN': '该节点下有 {count} 个下级节点，其编码以本节点编码为前缀，不能修改本节点编码',
+    en: 'This node has {count} children whose codes start with its code; its code cannot change',
+  },
   MOVE_CYCLE: {
     'zh-CN': '不能把节点移动到它自己或它的下级之下',
     en: 'A node cannot be moved under itself or its own descendants',
@@ -107,6 +111,7 @@ const keywordMessages: Record<string, Record<Lang, string>> = {
   minItems: { 'zh-CN': '至少 {limit} 项', en: 'must have at least {limit} items' },
   maxItems: { 'zh-CN': '最多 {limit} 项', en: 'must have at most {limit} items' },
   multipleOf: { 'zh-CN': '应为 {multipleOf} 的整数倍', en: 'must be a multiple of {multipleOf}' },
+  noNul: { 'zh-CN': '不能包含空字符（\\u0000）', en: 'must not contain NUL characters (\\u0000)' },
 };
 
 export function keywordMessage(keyword: string, lang: Lang, params: Record<string, unknown>): string {

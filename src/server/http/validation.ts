@@ -18,7 +18,45 @@ function makeAjv(coerce: boolean): Ajv {
     coerceTypes: coerce ? 'array' : false,
   });
   addFormats(ajv);
+  // PostgreSQL text cannot hold NUL: refuse it here as a field error instead of failing in the database.
+  ajv.addKeyword({
+    keyword: 'noNul',
+    type: 'string',
+    schemaType: 'boolean',
+    validate: (on: boolean, data: string) => !on || !data.includes('\u0000'),
+  });
   return ajv;
+}
+
+const LITERAL_KEYWORDS = new Set(['examples', 'default', 'enum', 'const', 'required']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * The schema as validated: every string refuses NUL, and every integer without bounds is held to the safe range,
+ * so an id like 99999999999999999999 is a 400 rather than a bigint overflow in the database. A copy: the route's
+ * own schema (and so the OpenAPI document) is left as declared.
+ */
+export function hardenSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(hardenSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (LITERAL_KEYWORDS.has(key)) out[key] = value;
+    else if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, hardenSchema(sub)]));
+    } else out[key] = hardenSchema(value);
+  }
+  const types = Array.isArray(out.type) ? (out.type as unknown[]) : [out.type];
+  if (types.includes('string')) out.noNul = true;
+  if (types.includes('integer')) {
+    if (out.maximum === undefined && out.exclusiveMaximum === undefined) {
+      out.maximum = Number.MAX_SAFE_INTEGER;
+    }
+    if (out.minimum === undefined && out.exclusiveMinimum === undefined) {
+      out.minimum = -Number.MAX_SAFE_INTEGER;
+    }
+  }
+  return out;
 }
 
 const bodyAjv = makeAjv(false);
@@ -34,7 +72,7 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   const cache = caches.get(ajv) as WeakMap<object, ValidateFunction>;
   let validate = cache.get(key);
   if (!validate) {
-    validate = ajv.compile(schema as object);
+    validate = ajv.compile(hardenSchema(schema) as object);
     cache.set(key, validate);
   }
   // Returned as is: Fastify reads ajv's `.errors` and passes parentData so query coercion works.

@@ -1,24 +1,26 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/database.js';
-import { SNAPSHOT_FILE, TEMPLATE_DB, adminUrl } from './shared.js';
+import { fileDbPrefix, snapshotFile, templateDb } from './shared.js';
 
 /**
  * A database of this test file's own, already migrated and holding the demo district: a PGlite loaded from the
  * run's snapshot, or — with DATABASE_URL — a fresh PostgreSQL database cloned from the run's template.
  */
 export async function openTestDatabase(): Promise<Database> {
+  const runId = inject('testRunId');
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const bytes = fs.readFileSync(SNAPSHOT_FILE);
+    const bytes = fs.readFileSync(snapshotFile(runId));
     return openDatabase({ kind: 'pglite-memory', loadDataDir: new Blob([bytes]) });
   }
-  const name = `louyuan_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  const name = `${fileDbPrefix(runId)}${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb(runId)}"`);
   } finally {
     await admin.end();
   }
@@ -29,7 +31,7 @@ export async function openTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl(url) });
+      const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => dropper.end());
     },

@@ -1,49 +1,72 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { PROJECT_ROOT } from '../paths.js';
 import { seedDemo } from '../seed.js';
-import { DEMO_TEST_SEED, SNAPSHOT_FILE, TEMPLATE_DB, adminUrl } from './shared.js';
+import { DEMO_TEST_SEED, fileDbPrefix, snapshotFile, templateDb } from './shared.js';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drop this run's databases, and those left by runs whose process is gone (never a live run's). */
+async function dropDatabases(url: string, runId: string | null): Promise<void> {
+  await withAdmin(url, async (admin) => {
+    const rows = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname ~ '^louyuan_(tpl|t)_[0-9]+'",
+    );
+    for (const { datname } of rows.rows) {
+      const pid = Number(/^louyuan_(?:tpl|t)_(\d+)/.exec(datname)?.[1]);
+      if (String(pid) !== runId && alive(pid)) continue;
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  });
+}
 
 /**
  * Build the database every test file starts from, once per run: migrated and seeded with the demo district.
  * PGlite: a dumped data dir that each file loads in memory. PostgreSQL (DATABASE_URL): a template database
  * that each file clones.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = String(process.pid);
+  project.provide('testRunId', runId);
   const url = process.env.DATABASE_URL;
   if (url) {
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    try {
-      const stale = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'louyuan_t\\_%' OR datname = $1",
-        [TEMPLATE_DB],
-      );
-      for (const { datname } of stale.rows) {
-        await admin.query(`UPDATE pg_database SET datistemplate = false WHERE datname = '${datname}'`);
-        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-      }
-      await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
-    } finally {
-      await admin.end();
-    }
+    await dropDatabases(url, null);
+    await withAdmin(url, (admin) => admin.query(`CREATE DATABASE "${templateDb(runId)}"`));
     const templateUrl = new URL(url);
-    templateUrl.pathname = `/${TEMPLATE_DB}`;
+    templateUrl.pathname = `/${templateDb(runId)}`;
     const database = await openDatabase({ kind: 'postgres', url: templateUrl.toString(), poolSize: 2 });
     await migrateToLatest(database);
     await seedDemo(database, DEMO_TEST_SEED, () => {});
     await database.close();
-    return;
+    return () => dropDatabases(url, runId);
   }
   const database = await openDatabase({ kind: 'pglite-memory' });
   await migrateToLatest(database);
   await seedDemo(database, DEMO_TEST_SEED, () => {});
   const blob = await database.pglite!.dumpDataDir('gzip');
-  fs.mkdirSync(path.dirname(SNAPSHOT_FILE), { recursive: true });
-  fs.writeFileSync(SNAPSHOT_FILE, Buffer.from(await blob.arrayBuffer()));
+  const file = snapshotFile(runId);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
   await database.close();
-  void PROJECT_ROOT;
+  return async () => fs.rmSync(file, { force: true });
 }

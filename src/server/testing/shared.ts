@@ -2,10 +2,17 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 
 export const DEMO_TEST_SEED = 410103;
-export const SNAPSHOT_FILE = path.join(PROJECT_ROOT, '.tmp', 'test-snapshot.tgz');
-export const TEMPLATE_DB = 'louyuan_test_template';
 
-/** The URL of the database DATABASE_URL names, used for CREATE/DROP DATABASE. */
-export function adminUrl(url: string): string {
-  return url;
+/**
+ * Names are per run (the id of the process that ran global setup), so two test runs on one machine — two
+ * developers, or CI beside a developer — never drop or overwrite each other's databases and snapshots.
+ */
+export const snapshotFile = (runId: string): string => path.join(PROJECT_ROOT, '.tmp', `test-snapshot-${runId}.tgz`);
+export const templateDb = (runId: string): string => `louyuan_tpl_${runId}`;
+export const fileDbPrefix = (runId: string): string => `louyuan_t_${runId}_`;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testRunId: string;
+  }
 }

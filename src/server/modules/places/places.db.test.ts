@@ -97,6 +97,24 @@ describe('place tree', () => {
     expect(hasChildren.json<{ error: { code: string } }>().error.code).toBe('HAS_CHILDREN');
   });
 
+  it('changes the code of a leaf only, under its parent prefix', async () => {
+    const community = (await admin.request('GET', '/api/places/410103001001')).json<{ version: number }>();
+    const locked = await admin.request('PATCH', '/api/places/410103001001', { version: community.version, code: '410103001099' });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json<{ error: { code: string } }>().error.code).toBe('CODE_LOCKED');
+
+    const compounds = await admin.request('GET', '/api/places/410103001001/children?pageSize=1');
+    const compound = compounds.json<{ items: { code: string }[] }>().items[0]?.code ?? '';
+    const buildings = await admin.request('GET', `/api/places/${compound}/children?pageSize=200`);
+    const leaf = buildings.json<{ items: { code: string; version: number }[] }>().items[0];
+    const free = `${compound}999`;
+    const wrongPrefix = await admin.request('PATCH', `/api/places/${leaf?.code}`, { version: leaf?.version, code: '410103002001001999' });
+    expect(wrongPrefix.statusCode).toBe(422);
+    const ok = await admin.request('PATCH', `/api/places/${leaf?.code}`, { version: leaf?.version, code: free });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ code: string }>().code).toBe(free);
+  });
+
   it('refuses a move that would make a cycle, and writes nothing', async () => {
     const street = await admin.request('GET', '/api/places/410103001');
     const { version } = street.json<{ version: number }>();

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../core/context.js';
 import { isUniqueViolation, runCommand } from '../../core/command.js';
 import type { ManagementType, Place, PlaceKind, PlaceUpdate } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
+import { keywordMessage } from '../../http/messages.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { mayPlace, placeActions, type PlaceAction } from './places.policy.js';
@@ -190,21 +191,33 @@ export interface CreatePlaceInput {
   managementType?: ManagementType | null;
 }
 
+/** The name as stored: trimmed. One of only spaces would be stored empty, which the table refuses (a 500). */
+function cleanName(ctx: RequestContext, name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) {
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: '/name', message: keywordMessage('minLength', ctx.lang, { limit: 1 }) },
+    ]);
+  }
+  return trimmed;
+}
+
 export async function createPlace(ctx: RequestContext, input: CreatePlaceInput) {
+  const name = cleanName(ctx, input.name);
   const code = await runCommand(ctx, 'place.create', async (trx) => {
     const parent = authorize(ctx.actor, 'places.write', await findByCode(trx, input.parentCode));
     denyUnless(ctx.actor, parent, 'createChild');
     checkChildKind(parent.kind, input.kind);
     const newCode = input.code ?? (await nextChildCode(trx, parent));
     checkCodeUnderParent(newCode, parent.code);
-    const names = pinyinOf(input.name);
+    const names = pinyinOf(name);
     const inserted = await trx
       .insertInto('place')
       .values({
         parent_id: parent.id,
         kind: input.kind,
         code: newCode,
-        name: input.name.trim(),
+        name,
         name_pinyin: names.full,
         name_initials: names.initials,
         // the real path needs the new id; write a unique placeholder and fix it in the same transaction
@@ -222,7 +235,7 @@ export async function createPlace(ctx: RequestContext, input: CreatePlaceInput) 
     await trx.updateTable('place').set({ path }).where('id', '=', inserted.id).execute();
     return {
       value: newCode,
-      audit: { subjectType: 'place', subjectId: newCode, placePath: path, details: { name: input.name, kind: input.kind } },
+      audit: { subjectType: 'place', subjectId: newCode, placePath: path, details: { name, kind: input.kind } },
     };
   });
   return getPlace(ctx, code);
@@ -239,6 +252,7 @@ export interface UpdatePlaceInput {
 }
 
 export async function updatePlace(ctx: RequestContext, code: string, input: UpdatePlaceInput) {
+  const name = input.name === undefined ? undefined : cleanName(ctx, input.name);
   const newCode = await runCommand(ctx, 'place.update', async (trx) => {
     const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
     denyUnless(ctx.actor, place, 'update');
@@ -249,12 +263,19 @@ export async function updatePlace(ctx: RequestContext, code: string, input: Upda
       if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE', {}, [{ path: '/code', message: '' }]);
       const parent = place.parent_id ? await findById(trx, place.parent_id) : undefined;
       if (parent) checkCodeUnderParent(input.code, parent.code);
+      // Children's codes carry this code as their prefix: recode a leaf only, so the prefix rule keeps holding.
+      const children = await trx
+        .selectFrom('place')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('parent_id', '=', place.id)
+        .executeTakeFirstOrThrow();
+      if (children.n > 0) throw new AppError('CODE_LOCKED', { count: children.n }, [{ path: '/code', message: '' }]);
       set.code = input.code;
       changes.code = { from: place.code, to: input.code };
     }
-    if (input.name !== undefined && input.name.trim() !== place.name) {
-      const names = pinyinOf(input.name);
-      set.name = input.name.trim();
+    if (name !== undefined && name !== place.name) {
+      const names = pinyinOf(name);
+      set.name = name;
       set.name_pinyin = names.full;
       set.name_initials = names.initials;
       changes.name = { from: place.name, to: set.name };
