@@ -18,6 +18,8 @@ export async function runCommand<T>(
   ctx: RequestContext,
   action: string,
   body: (trx: Transaction<DB>) => Promise<CommandResult<T>>,
+  /** What the command acts on, known before it runs: a refused or failed attempt records it too. */
+  target?: { subjectType: string; subjectId: string },
 ): Promise<T> {
   const { db } = ctx.app.database;
   try {
@@ -48,6 +50,8 @@ export async function runCommand<T>(
       actorRole: ctx.actor.role,
       action,
       result: denied ? 'denied' : 'failed',
+      subjectType: target?.subjectType ?? null,
+      subjectId: target?.subjectId ?? null,
       ip: ctx.ip,
       requestId: ctx.requestId,
       details: { error: error instanceof AppError ? error.code : 'INTERNAL' },

@@ -99,24 +99,54 @@ export async function backupDatabase(database: Database, file: string): Promise<
 
 export class BackupError extends Error {}
 
+function isHeader(value: unknown): value is BackupHeader {
+  const h = value as Partial<BackupHeader> | null;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    h.format === BACKUP_FORMAT &&
+    Array.isArray(h.tables) &&
+    h.tables.every((t) => typeof t === 'string') &&
+    (h.migration === null || typeof h.migration === 'string')
+  );
+}
+
 /** Replace every table's rows with the file's. The schema must be at the same migration as the backup's. */
 export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
   if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}`);
-  const input = readline.createInterface({
-    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
-    crlfDelay: Infinity,
-  });
-  const iterator = input[Symbol.asyncIterator]();
-  const first = await iterator.next().catch((error: unknown) => {
+  const source = fs.createReadStream(file);
+  const input = readline.createInterface({ input: source.pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  try {
+    return await restoreFrom(database, input[Symbol.asyncIterator]());
+  } finally {
+    input.close();
+    source.destroy();
+  }
+}
+
+async function restoreFrom(
+  database: Database,
+  lines: AsyncIterator<string>,
+): Promise<{ tables: number; rows: number }> {
+  const first = await lines.next().catch((error: unknown) => {
     throw new BackupError(`Not a Louyuan backup (${(error as Error).message})`);
   });
-  let header: BackupHeader;
+  let parsed: unknown;
   try {
-    header = JSON.parse(String(first.value)) as BackupHeader;
+    parsed = JSON.parse(String(first.value));
   } catch {
     throw new BackupError('Not a Louyuan backup: the first line is not a header');
   }
-  if (header.format !== BACKUP_FORMAT) throw new BackupError('Not a Louyuan backup');
+  if (!isHeader(parsed)) throw new BackupError('Not a Louyuan backup');
+  if (parsed.formatVersion !== 1) throw new BackupError(`Unsupported backup format version ${String(parsed.formatVersion)}`);
+  const header = parsed;
+  // A file cut short or corrupted after its header is a damaged backup, not an internal error.
+  const iterator = {
+    next: () =>
+      lines.next().catch((error: unknown) => {
+        throw new BackupError(`The backup file is damaged or incomplete (${(error as Error).message}). Nothing was changed.`);
+      }),
+  };
   const migration = await currentMigration(database);
   if (header.migration !== migration) {
     throw new BackupError(
@@ -135,7 +165,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
     let table: string | null = null;
     let batch: string[] = [];
     const flush = async () => {
-      if (!table || batch.length === 0) return;
+      if (batch.length === 0) return;
+      if (!table) throw new BackupError('The backup file is damaged: rows before any table');
       await sql`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, ${`[${batch.join(',')}]`}::json)`.execute(
         trx,
       );

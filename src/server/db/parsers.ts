@@ -30,20 +30,91 @@ function parseTimestamp(value: string): Date | string {
   return parsed instanceof Date ? parsed : value;
 }
 
-export const typeParsers: Record<number, (value: string) => unknown> = {
-  [TYPE_OIDS.int8]: parseInt8,
+/** Array types of the above, which must parse the same way element by element on both drivers. */
+export const ARRAY_OIDS = {
+  int8: 1016,
+  numeric: 1231,
+  timestamptz: 1185,
+  timestamp: 1115,
+  date: 1182,
+  interval: 1187,
+  json: 199,
+  jsonb: 3807,
+} as const;
+
+/**
+ * PostgreSQL's text form of an array ('{1,2,NULL}', '{"a \\"b\\"",c}', '{{1,2},{3,4}}', '[0:1]={1,2}') → nested
+ * arrays, each element through `element`. pg would otherwise apply its own element parsers (numeric through a
+ * float, date to a local-midnight Date), unlike PGlite.
+ */
+export function parseArray(text: string, element: (value: string) => unknown): unknown[] {
+  let i = text.startsWith('[') ? text.indexOf('=') + 1 : 0;
+  const fail = (): never => {
+    throw new SyntaxError(`malformed array literal: ${text.slice(0, 80)}`);
+  };
+  const level = (): unknown[] => {
+    if (text[i] !== '{') fail();
+    i++;
+    const out: unknown[] = [];
+    if (text[i] === '}') {
+      i++;
+      return out;
+    }
+    for (;;) {
+      if (i >= text.length) fail();
+      if (text[i] === '{') out.push(level());
+      else if (text[i] === '"') {
+        let value = '';
+        for (i++; text[i] !== '"'; i++) {
+          if (text[i] === '\\') i++;
+          if (i >= text.length) fail();
+          value += text[i];
+        }
+        i++;
+        out.push(element(value));
+      } else {
+        let end = i;
+        while (end < text.length && text[end] !== ',' && text[end] !== '}') end++;
+        const raw = text.slice(i, end);
+        i = end;
+        out.push(raw.toUpperCase() === 'NULL' ? null : element(raw));
+      }
+      if (text[i] === ',') i++;
+      else if (text[i] === '}') {
+        i++;
+        return out;
+      } else fail();
+    }
+  };
+  const result = level();
+  if (i !== text.length) fail();
+  return result;
+}
+
+const scalarParsers: Record<keyof typeof TYPE_OIDS, (value: string) => unknown> = {
+  int8: parseInt8,
   // numeric stays a decimal string: money and areas must not pass through binary floating point.
-  [TYPE_OIDS.numeric]: (v) => v,
-  [TYPE_OIDS.timestamptz]: parseTimestamp,
+  numeric: (v) => v,
+  timestamptz: parseTimestamp,
   // timestamp without time zone is not used by the schema; read it as UTC if it ever appears.
-  [TYPE_OIDS.timestamp]: (v) => parseTimestamp(`${v}+00`),
+  timestamp: (v) => parseTimestamp(`${v}+00`),
   // a calendar date is a date, not an instant: keep 'YYYY-MM-DD'.
-  [TYPE_OIDS.date]: (v) => v,
+  date: (v) => v,
   // intervals come back in ISO 8601 form (the session sets IntervalStyle), e.g. 'P1DT2H'.
-  [TYPE_OIDS.interval]: (v) => v,
-  [TYPE_OIDS.json]: (v) => JSON.parse(v) as unknown,
-  [TYPE_OIDS.jsonb]: (v) => JSON.parse(v) as unknown,
+  interval: (v) => v,
+  json: (v) => JSON.parse(v) as unknown,
+  jsonb: (v) => JSON.parse(v) as unknown,
 };
+
+export const typeParsers: Record<number, (value: string) => unknown> = Object.fromEntries(
+  (Object.keys(TYPE_OIDS) as (keyof typeof TYPE_OIDS)[]).flatMap((name) => {
+    const element = scalarParsers[name];
+    return [
+      [TYPE_OIDS[name], element],
+      [ARRAY_OIDS[name], (v: string) => parseArray(v, element)],
+    ];
+  }),
+);
 
 /** Session settings both backends run with, so text output (audit hashing, intervals) is identical. */
 export const SESSION_SETTINGS: Record<string, string> = {

@@ -58,13 +58,14 @@ const SEAL_BATCH = 2000;
  * transactions; one sealer at a time (an advisory lock, so several processes on one PostgreSQL are safe) gives
  * each committed row the next sequence number and the hash of its predecessor. Returns how many rows it sealed.
  */
-export async function sealPending(db: Kysely<DB>): Promise<number> {
+export async function sealPending(db: Kysely<DB>, options: { wait?: boolean } = {}): Promise<number> {
   let total = 0;
   for (;;) {
     const sealed = await db.transaction().execute(async (trx) => {
-      const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`.execute(
-        trx,
-      );
+      // A background sealer skips when another holds the lock (that one will seal); a verifier waits for it.
+      const got = options.wait
+        ? await sql<{ ok: boolean }>`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}) IS NOT NULL AS ok`.execute(trx)
+        : await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`.execute(trx);
       if (!got.rows[0]?.ok) return -1;
       const head = await trx
         .selectFrom('audit_seal_head')
@@ -117,7 +118,17 @@ export interface VerifyReport {
 
 /** Walk the chain in order and recompute every hash. Seals pending entries first. */
 export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyReport> {
-  await sealPending(db);
+  await sealPending(db, { wait: true });
+  // One snapshot for the head and every row: a sealer (this process's or another's) committing while the walk
+  // is under way must not look like a chain longer than its head.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => walkChain(trx));
+}
+
+async function walkChain(db: Executor): Promise<VerifyReport> {
   const head = await db
     .selectFrom('audit_seal_head')
     .select(['seq', 'hash'])

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { isStrongPassword } from '../../../shared/password-policy.js';
 import type { AppContext, RequestContext } from '../../core/context.js';
 import { runCommand } from '../../core/command.js';
@@ -158,21 +158,33 @@ export async function login(
     throw new AppError('ACCOUNT_LOCKED', { until: row.locked_until.toISOString() });
   }
   const ok = await verify(row.password_hash, password).catch(() => false);
+  // The lock may have been set while the hash was being checked (parallel guesses read the row before it):
+  // every write below is conditional on the account still being unlocked, so no guess counts past the limit.
+  const unlocked = (eb: ExpressionBuilder<DB, 'app_user'>) =>
+    eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date())]);
+  const lockedMeanwhile = async () => {
+    const current = await db.selectFrom('app_user').select('locked_until').where('id', '=', row.id).executeTakeFirst();
+    const until = current?.locked_until ?? now;
+    await audit('auth.login', 'denied', { reason: 'locked' });
+    return new AppError('ACCOUNT_LOCKED', { until: until.toISOString() });
+  };
   if (!ok) {
-    // Count atomically so parallel guesses cannot slip past the limit.
+    // Count and lock in one statement so parallel guesses cannot slip past the limit: the failure that reaches
+    // it sets the lock, and any guess still in flight then finds the account locked.
+    const until = new Date(now.getTime() + LOCKOUT_MS);
+    const reached = sql<boolean>`failed_logins + 1 >= ${MAX_FAILED_LOGINS}`;
     const updated = await db
       .updateTable('app_user')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .set({
+        failed_logins: sql<number>`CASE WHEN ${reached} THEN 0 ELSE failed_logins + 1 END`,
+        locked_until: sql<Date | null>`CASE WHEN ${reached} THEN ${until}::timestamptz ELSE locked_until END`,
+      })
       .where('id', '=', row.id)
-      .returning(['failed_logins'])
-      .executeTakeFirstOrThrow();
-    if (updated.failed_logins >= MAX_FAILED_LOGINS) {
-      const until = new Date(now.getTime() + LOCKOUT_MS);
-      await db
-        .updateTable('app_user')
-        .set({ locked_until: until, failed_logins: 0 })
-        .where('id', '=', row.id)
-        .execute();
+      .where(unlocked)
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirst();
+    if (!updated) throw await lockedMeanwhile();
+    if (updated.locked_until && updated.locked_until > now) {
       await audit('auth.lockout', 'denied', { until: until.toISOString() });
       throw new AppError('ACCOUNT_LOCKED', { until: until.toISOString() });
     }
@@ -186,12 +198,14 @@ export async function login(
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.transaction().execute(async (trx) => {
-    await trx
+  const opened = await db.transaction().execute(async (trx) => {
+    const cleared = await trx
       .updateTable('app_user')
       .set({ failed_logins: 0, locked_until: null })
       .where('id', '=', row.id)
-      .execute();
+      .where(unlocked)
+      .executeTakeFirst();
+    if (!cleared.numUpdatedRows) return false;
     await trx
       .insertInto('user_session')
       .values({
@@ -205,7 +219,9 @@ export async function login(
       .execute();
     // Old sessions past their time are swept here rather than by a timer.
     await trx.deleteFrom('user_session').where('expires_at', '<', now).execute();
+    return true;
   });
+  if (!opened) throw await lockedMeanwhile();
   await audit('auth.login', 'ok');
   return { user: presentUser(row, now), sessionToken, csrfToken, expiresAt };
 }
@@ -299,7 +315,7 @@ export async function changePassword(ctx: RequestContext, current: string, next:
     if (ctx.actor.sessionId) others = others.where('id', '<>', ctx.actor.sessionId);
     await others.execute();
     return { value: undefined, audit: { subjectType: 'user', subjectId: String(ctx.actor.userId) } };
-  });
+  }, { subjectType: 'user', subjectId: String(ctx.actor.userId) });
 }
 
 export interface ApiTokenView {
@@ -377,5 +393,5 @@ export async function revokeToken(ctx: RequestContext, id: number): Promise<void
       .executeTakeFirst();
     if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
     return { value: undefined, audit: { subjectType: 'api_token', subjectId: String(id) } };
-  });
+  }, { subjectType: 'api_token', subjectId: String(id) });
 }

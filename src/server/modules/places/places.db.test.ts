@@ -115,6 +115,21 @@ describe('place tree', () => {
     expect(ok.json<{ code: string }>().code).toBe(free);
   });
 
+  it('gives parallel creates under one parent distinct codes', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        community1.request('POST', '/api/places', {
+          parentCode: community1.user.place.code,
+          kind: 'compound',
+          name: `并发小区${i}`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    const codes = new Set(results.map((r) => r.json<{ code: string }>().code));
+    expect(codes.size).toBe(10);
+  });
+
   it('refuses a move that would make a cycle, and writes nothing', async () => {
     const street = await admin.request('GET', '/api/places/410103001');
     const { version } = street.json<{ version: number }>();

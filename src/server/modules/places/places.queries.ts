@@ -17,8 +17,9 @@ export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) 
 /** Everything at or under a path: one prefix predicate the C-collated path index answers. */
 export const underPath = (prefix: string) => `${escapeLike(prefix)}%`;
 
-export function findByCode(db: Executor, code: string): Promise<Place | undefined> {
-  return db.selectFrom('place').selectAll().where('code', '=', code).executeTakeFirst();
+export function findByCode(db: Executor, code: string, options: { forUpdate?: boolean } = {}): Promise<Place | undefined> {
+  const query = db.selectFrom('place').selectAll().where('code', '=', code);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export function findById(db: Executor, id: number): Promise<Place | undefined> {

@@ -205,7 +205,8 @@ function cleanName(ctx: RequestContext, name: string): string {
 export async function createPlace(ctx: RequestContext, input: CreatePlaceInput) {
   const name = cleanName(ctx, input.name);
   const code = await runCommand(ctx, 'place.create', async (trx) => {
-    const parent = authorize(ctx.actor, 'places.write', await findByCode(trx, input.parentCode));
+    // Lock the parent: concurrent creates under it then take the next free codes one after another.
+    const parent = authorize(ctx.actor, 'places.write', await findByCode(trx, input.parentCode, { forUpdate: true }));
     denyUnless(ctx.actor, parent, 'createChild');
     checkChildKind(parent.kind, input.kind);
     const newCode = input.code ?? (await nextChildCode(trx, parent));
@@ -237,7 +238,7 @@ export async function createPlace(ctx: RequestContext, input: CreatePlaceInput) 
       value: newCode,
       audit: { subjectType: 'place', subjectId: newCode, placePath: path, details: { name, kind: input.kind } },
     };
-  });
+  }, { subjectType: 'place', subjectId: input.parentCode });
   return getPlace(ctx, code);
 }
 
@@ -313,7 +314,7 @@ export async function updatePlace(ctx: RequestContext, code: string, input: Upda
       value: set.code ?? place.code,
       audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { changes } },
     };
-  });
+  }, { subjectType: 'place', subjectId: code });
   return getPlace(ctx, newCode);
 }
 
@@ -348,7 +349,7 @@ export async function movePlace(ctx: RequestContext, code: string, input: { vers
         details: { from: oldParent?.code ?? null, to: target.code, nodesMoved: moved },
       },
     };
-  });
+  }, { subjectType: 'place', subjectId: code });
   return getPlace(ctx, code);
 }
 
@@ -375,5 +376,5 @@ export async function deletePlace(ctx: RequestContext, code: string, version: nu
       value: undefined,
       audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { name: place.name, kind: place.kind } },
     };
-  });
+  }, { subjectType: 'place', subjectId: code });
 }

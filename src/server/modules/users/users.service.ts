@@ -145,7 +145,7 @@ export async function updateUser(
       value: undefined,
       audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path, details: { changes } },
     };
-  });
+  }, { subjectType: 'user', subjectId: String(id) });
   return getUser(ctx, id);
 }
 
@@ -168,7 +168,7 @@ export async function resetPassword(ctx: RequestContext, id: number, newPassword
       .execute();
     await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
     return { value: undefined, audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path } };
-  });
+  }, { subjectType: 'user', subjectId: String(id) });
   return getUser(ctx, id);
 }
 
@@ -182,6 +182,6 @@ export async function unlockUser(ctx: RequestContext, id: number) {
       .where('id', '=', id)
       .execute();
     return { value: undefined, audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path } };
-  });
+  }, { subjectType: 'user', subjectId: String(id) });
   return getUser(ctx, id);
 }
