@@ -1,10 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { Command } from 'commander';
 import { loadConfig } from './config.js';
 import { openDatabase, targetFromConfig, type Database } from './db/database.js';
 import { DataDirLockedError } from './db/lock.js';
 import { backupDatabase, BackupError, restoreDatabase } from './db/backup.js';
 import { currentMigration, migrateToLatest } from './db/migrate.js';
-import { verifyAuditChain } from './modules/audit/audit.service.js';
+import { appendAudit, sealPending, verifyAuditChain } from './modules/audit/audit.service.js';
+import { assertStrongPassword, hashPassword } from './modules/auth/auth.service.js';
+import { findByCode } from './modules/places/places.queries.js';
+import { ALL_ROLES } from './policy/capabilities.js';
+import type { Role } from './db/types.js';
 import { listDemoAccounts } from './modules/users/users.demo.js';
 import { seedDemo } from './seed.js';
 import { describeStart, startServer } from './server.js';
@@ -110,6 +116,56 @@ program
       const result = await restoreDatabase(database, file);
       console.log(`Restored ${result.rows} rows of ${result.tables} tables from ${file} in ${Date.now() - started} ms.`);
     });
+  });
+
+const user = program.command('user').description('Accounts');
+user
+  .command('add <username>')
+  .description(
+    'Create an account — the only way to create the system, security and audit administrators. The password ' +
+      'comes from LOUYUAN_PASSWORD, or a strong one is generated and printed once; it must be changed at first login.',
+  )
+  .requiredOption('--role <role>', `one of: ${ALL_ROLES.join(', ')}`)
+  .requiredOption('--place <code>', 'code of the place-tree node the account is bound to')
+  .option('--name <displayName>', 'display name (defaults to the username)')
+  .action(async (username: string, options: { role: string; place: string; name?: string }) => {
+    if (!(ALL_ROLES as readonly string[]).includes(options.role)) throw new Error(`Unknown role ${options.role}`);
+    if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(username)) throw new Error('Username: 3–40 of a-z 0-9 . _ -');
+    const generated = !process.env.LOUYUAN_PASSWORD;
+    const password = process.env.LOUYUAN_PASSWORD ?? `Ly-${randomBytes(12).toString('base64url')}1a`;
+    assertStrongPassword(password);
+    await withDatabase(async (database) => {
+      await database.db.transaction().execute(async (trx) => {
+        const place = await findByCode(trx, options.place);
+        if (!place) throw new Error(`No place with code ${options.place}`);
+        const row = await trx
+          .insertInto('app_user')
+          .values({
+            username,
+            display_name: options.name ?? username,
+            role: options.role as Role,
+            place_id: place.id,
+            password_hash: await hashPassword(password),
+            must_change_password: true,
+          })
+          .returning(['id'])
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, {
+          actorId: null,
+          actorName: `cli:${os.userInfo().username}`,
+          actorRole: null,
+          action: 'user.create',
+          subjectType: 'user',
+          subjectId: String(row.id),
+          result: 'ok',
+          placePath: place.path,
+          details: { username, role: options.role, place: place.code, via: 'cli' },
+        });
+      });
+      await sealPending(database.db);
+    });
+    console.log(`Created ${username} (${options.role}) at ${options.place}.`);
+    if (generated) console.log(`Initial password (shown once; change it at first login): ${password}`);
   });
 
 const audit = program.command('audit').description('The audit trail');

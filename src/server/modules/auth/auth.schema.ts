@@ -50,7 +50,7 @@ export const ApiTokenSchema = Type.Object({
 
 export const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: 'Not blank' }),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
   { additionalProperties: false, examples: [{ name: '12345 热线对接', expiresInDays: 90 }] },

@@ -34,7 +34,7 @@ const PlaceCode = Type.String({ pattern: '^[0-9]{6,24}$' });
 export const CreateUserBody = Type.Object(
   {
     username: Username,
-    displayName: Type.String({ minLength: 1, maxLength: 40 }),
+    displayName: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
     role: ManagedRoleSchema,
     placeCode: PlaceCode,
     password: Password,
@@ -50,7 +50,7 @@ export const CreateUserBody = Type.Object(
 export const UpdateUserBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' })),
     disabled: Type.Optional(Type.Boolean()),
     role: Type.Optional(ManagedRoleSchema),
     placeCode: Type.Optional(PlaceCode),
