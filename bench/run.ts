@@ -67,7 +67,9 @@ figures.push(
 );
 
 for (const f of figures) {
-  const base = f.baseline ? `  (baseline ${f.baseline}: ${f.baselineValue} ${f.unit}, ratio ${f.ratio}×)` : '';
+  const base = f.baseline
+    ? `  (baseline ${f.baseline}: ${f.baselineValue} ${f.unit}, ratio ${f.ratio}×)`
+    : '';
   console.log(`${f.name.padEnd(58)} ${String(f.value).padStart(8)} ${f.unit}  median of ${f.runs}${base}`);
 }
 if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(figures, null, 2));

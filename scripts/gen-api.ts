@@ -17,7 +17,12 @@ const target = path.join(PROJECT_ROOT, 'src/web/api/schema.d.ts');
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const database = await openDatabase({ kind: 'pglite-memory' });
   const config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent' };
-  const app = await buildApp({ config, database, sealer: new AuditSealer(database.db, () => {}), startedAt: new Date() });
+  const app = await buildApp({
+    config,
+    database,
+    sealer: new AuditSealer(database.db, () => {}),
+    startedAt: new Date(),
+  });
   await app.ready();
   const doc = app.swagger() as unknown as Record<string, unknown>;
   await app.close();
@@ -31,7 +36,9 @@ const text = `// Generated from the server's OpenAPI document by \`npm run gen:a
 if (process.argv.includes('--check')) {
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   if (current !== text) {
-    console.error(`${path.relative(PROJECT_ROOT, target)} is stale: run npm run gen:api and commit the result.`);
+    console.error(
+      `${path.relative(PROJECT_ROOT, target)} is stale: run npm run gen:api and commit the result.`,
+    );
     process.exit(1);
   }
   console.log('API types are up to date.');

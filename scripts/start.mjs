@@ -52,13 +52,22 @@ if (!fs.existsSync(depsStamp) || fs.readFileSync(depsStamp, 'utf8') !== depsHash
 
 // 2. The web console: rebuilt when its sources, shared code or the lock file change.
 const webStamp = path.join(root, 'dist', 'web', '.louyuan-build');
-const webHash = hashFiles(['src/web', 'src/shared', 'vite.config.ts', 'tsconfig.web.json', 'package-lock.json']);
+const webHash = hashFiles([
+  'src/web',
+  'src/shared',
+  'vite.config.ts',
+  'tsconfig.web.json',
+  'package-lock.json',
+]);
 if (!fs.existsSync(webStamp) || fs.readFileSync(webStamp, 'utf8') !== webHash) {
   run(['run', 'build:web'], 'building the web console');
   fs.writeFileSync(webStamp, webHash);
 }
 
 // 3. The server.
-const child = spawn(process.execPath, [path.join(root, 'bin', 'louyuan.mjs'), 'start'], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'bin', 'louyuan.mjs'), 'start'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

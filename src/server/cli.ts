@@ -16,7 +16,9 @@ import { seedDemo } from './seed.js';
 import { describeStart, startServer } from './server.js';
 
 const config = loadConfig();
-const program = new Command('louyuan').description('Louyuan (楼院) — community governance platform').showHelpAfterError();
+const program = new Command('louyuan')
+  .description('Louyuan (楼院) — community governance platform')
+  .showHelpAfterError();
 
 /** Open the configured database and always close it; the lock on a PGlite dir is released on every path. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>, migrate = true): Promise<T> {
@@ -55,7 +57,9 @@ program
   .description('Apply pending migrations')
   .action(async () => {
     await withDatabase(async (database) => {
-      console.log(`Database at migration ${(await currentMigration(database)) ?? 'none'} (${database.location})`);
+      console.log(
+        `Database at migration ${(await currentMigration(database)) ?? 'none'} (${database.location})`,
+      );
     });
   });
 
@@ -85,14 +89,20 @@ program
       if (options.json) {
         console.log(
           JSON.stringify(
-            accounts.map(({ username, password, role, nodeCode }) => ({ username, password, role, nodeCode })),
+            accounts.map(({ username, password, role, nodeCode }) => ({
+              username,
+              password,
+              role,
+              nodeCode,
+            })),
             null,
             2,
           ),
         );
         return;
       }
-      for (const a of accounts) console.log(`${a.username}\t${a.password}\t${a.role}\t${a.nodeCode}\t${a.nodeName}`);
+      for (const a of accounts)
+        console.log(`${a.username}\t${a.password}\t${a.role}\t${a.nodeCode}\t${a.nodeName}`);
     });
   });
 
@@ -103,7 +113,9 @@ program
     await withDatabase(async (database) => {
       const started = Date.now();
       const result = await backupDatabase(database, file);
-      console.log(`Backed up ${result.rows} rows of ${result.tables} tables to ${file} in ${Date.now() - started} ms.`);
+      console.log(
+        `Backed up ${result.rows} rows of ${result.tables} tables to ${file} in ${Date.now() - started} ms.`,
+      );
     });
   });
 
@@ -114,7 +126,9 @@ program
     await withDatabase(async (database) => {
       const started = Date.now();
       const result = await restoreDatabase(database, file);
-      console.log(`Restored ${result.rows} rows of ${result.tables} tables from ${file} in ${Date.now() - started} ms.`);
+      console.log(
+        `Restored ${result.rows} rows of ${result.tables} tables from ${file} in ${Date.now() - started} ms.`,
+      );
     });
   });
 
@@ -129,7 +143,8 @@ user
   .requiredOption('--place <code>', 'code of the place-tree node the account is bound to')
   .option('--name <displayName>', 'display name (defaults to the username)')
   .action(async (username: string, options: { role: string; place: string; name?: string }) => {
-    if (!(ALL_ROLES as readonly string[]).includes(options.role)) throw new Error(`Unknown role ${options.role}`);
+    if (!(ALL_ROLES as readonly string[]).includes(options.role))
+      throw new Error(`Unknown role ${options.role}`);
     if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(username)) throw new Error('Username: 3–40 of a-z 0-9 . _ -');
     const generated = !process.env.LOUYUAN_PASSWORD;
     const password = process.env.LOUYUAN_PASSWORD ?? `Ly-${randomBytes(12).toString('base64url')}1a`;
@@ -180,7 +195,9 @@ audit
       else if (report.ok) console.log(`Audit chain intact: ${report.checked} entries verified.`);
       else {
         const b = report.firstBroken;
-        console.log(`Audit chain BROKEN at entry #${b?.seq} (row id ${b?.id ?? '?'}): ${b?.reason}. ${report.checked} entries before it verify.`);
+        console.log(
+          `Audit chain BROKEN at entry #${b?.seq} (row id ${b?.id ?? '?'}): ${b?.reason}. ${report.checked} entries before it verify.`,
+        );
       }
       if (!report.ok) process.exitCode = 1;
     });

@@ -19,7 +19,10 @@ export interface Running {
 }
 
 /** Open the database, migrate, seed the demo district on first run, and serve API + web. */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Running> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Running> {
   const started = performance.now();
   const database = await openDatabase(targetFromConfig(config));
   let seeded = false;

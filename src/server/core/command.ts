@@ -7,7 +7,12 @@ import type { RequestContext } from './context.js';
 export interface CommandResult<T> {
   value: T;
   /** What the audit entry records about the change (never secrets). */
-  audit: { subjectType: string; subjectId: string; placePath?: string | null; details?: Record<string, unknown> };
+  audit: {
+    subjectType: string;
+    subjectId: string;
+    placePath?: string | null;
+    details?: Record<string, unknown>;
+  };
 }
 
 /**

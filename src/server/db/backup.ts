@@ -45,7 +45,10 @@ async function singleColumnKey(db: Kysely<DB>, table: string): Promise<string | 
   return rows.rows.length === 1 ? (rows.rows[0]?.column ?? null) : null;
 }
 
-export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+export async function backupDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: number; rows: number }> {
   const { db } = database;
   const tables = await tableNames(db);
   const header: BackupHeader = {
@@ -60,7 +63,11 @@ export async function backupDatabase(database: Database, file: string): Promise<
   async function* lines(): AsyncGenerator<string> {
     yield `${JSON.stringify(header)}\n`;
     // One snapshot for the whole dump, so rows written meanwhile cannot make it inconsistent.
-    const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+    const trx = await db
+      .startTransaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute();
     try {
       for (const table of tables) {
         yield `${JSON.stringify({ table })}\n`;
@@ -70,7 +77,10 @@ export async function backupDatabase(database: Database, file: string): Promise<
         for (;;) {
           const rows: { json: string; k: string | null }[] = key
             ? (
-                await sql<{ json: string; k: string }>`SELECT row_to_json(t)::text AS json, ${ident(key)}::text AS k
+                await sql<{
+                  json: string;
+                  k: string;
+                }>`SELECT row_to_json(t)::text AS json, ${ident(key)}::text AS k
                   FROM ${ident(table)} t
                   ${last === null ? sql`` : sql`WHERE ${ident(key)} > ${last}`}
                   ORDER BY ${ident(key)} LIMIT ${BATCH}`.execute(trx)
@@ -112,7 +122,10 @@ function isHeader(value: unknown): value is BackupHeader {
 }
 
 /** Replace every table's rows with the file's. The schema must be at the same migration as the backup's. */
-export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: number; rows: number }> {
   if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}`);
   const source = fs.createReadStream(file);
   const input = readline.createInterface({ input: source.pipe(zlib.createGunzip()), crlfDelay: Infinity });
@@ -138,13 +151,16 @@ async function restoreFrom(
     throw new BackupError('Not a Louyuan backup: the first line is not a header');
   }
   if (!isHeader(parsed)) throw new BackupError('Not a Louyuan backup');
-  if (parsed.formatVersion !== 1) throw new BackupError(`Unsupported backup format version ${String(parsed.formatVersion)}`);
+  if (parsed.formatVersion !== 1)
+    throw new BackupError(`Unsupported backup format version ${String(parsed.formatVersion)}`);
   const header = parsed;
   // A file cut short or corrupted after its header is a damaged backup, not an internal error.
   const iterator = {
     next: () =>
       lines.next().catch((error: unknown) => {
-        throw new BackupError(`The backup file is damaged or incomplete (${(error as Error).message}). Nothing was changed.`);
+        throw new BackupError(
+          `The backup file is damaged or incomplete (${(error as Error).message}). Nothing was changed.`,
+        );
       }),
   };
   const migration = await currentMigration(database);
@@ -189,7 +205,10 @@ async function restoreFrom(
     }
     await flush();
     // Identity columns continue after the restored ids.
-    const identities = await sql<{ table: string; column: string }>`SELECT c.relname AS table, a.attname AS column
+    const identities = await sql<{
+      table: string;
+      column: string;
+    }>`SELECT c.relname AS table, a.attname AS column
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND a.attidentity IN ('a', 'd')`.execute(trx);
     for (const { table: t, column } of identities.rows) {

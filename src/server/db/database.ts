@@ -25,7 +25,10 @@ export type DatabaseTarget =
   /** In memory, optionally from a dumped data dir (the test snapshot). */
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
-export function targetFromConfig(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
+export function targetFromConfig(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): DatabaseTarget {
   return config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }
     : { kind: 'pglite', dataDir: config.dataDir };

@@ -6,14 +6,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T | undefined, string | T>;
 
 export type PlaceKind =
-  | 'district'
-  | 'street'
-  | 'town'
-  | 'park'
-  | 'community'
-  | 'village'
-  | 'compound'
-  | 'building';
+  'district' | 'street' | 'town' | 'park' | 'community' | 'village' | 'compound' | 'building';
 
 export type ManagementType = 'professional' | 'self_managed' | 'unmanaged';
 

@@ -127,67 +127,83 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     }
   });
 
-  app.setErrorHandler(async (error: FastifyError & { validation?: ErrorObject[]; validationContext?: string }, request, reply) => {
-    const lang = request.lang;
-    let status = 500;
-    let code: ErrorCode = 'INTERNAL';
-    let params: Record<string, unknown> = { requestId: request.id };
-    let details: FieldIssue[] = [];
-    if (error instanceof AppError) {
-      status = error.status;
-      code = error.code;
-      params = error.params;
-      details = error.fields.map((f) => ({
-        path: f.path,
-        message: f.message || formatMessage(errorMessages[error.code][lang], error.params),
-      }));
-    } else if (error.validation) {
-      status = 400;
-      code = 'VALIDATION_FAILED';
-      details = fieldIssues(error.validation, lang, error.validationContext);
-    } else if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      status = 400;
-      code = 'BAD_JSON';
-    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      status = 413;
-      code = 'PAYLOAD_TOO_LARGE';
-      params = { limit: config.bodyLimit };
-    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
-      status = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400;
-      code = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_JSON';
-    } else if (error.statusCode === 429) {
-      status = 429;
-      code = 'RATE_LIMITED';
-      params = { after: reply.getHeader('retry-after') ? `${String(reply.getHeader('retry-after'))}s` : '1 min' };
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      // Any other client error Fastify raised (bad URL encoding, bad params): a plain 400 in our shape.
-      status = error.statusCode;
-      code = status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
-    }
-    if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-    }
-    if ((code === 'FORBIDDEN' || code === 'CSRF_FAILED') && !(error instanceof AppError && error.audited)) {
-      // Denied access is part of the trail; the out-of-scope 404 is audited by the command that met it.
-      await appendAudit(ctx.database.db, {
-        actorId: request.actor?.userId ?? null,
-        actorName: request.actor?.username ?? null,
-        actorRole: request.actor?.role ?? null,
-        action: 'access.denied',
-        result: 'denied',
-        ip: request.ip,
-        requestId: request.id,
-        details: { method: request.method, route: request.routeOptions.url ?? request.url, code },
-      }).catch(() => undefined);
-      ctx.sealer.kick();
-    }
-    return reply.status(status).send(errorBody(lang, code, params, details));
-  });
+  app.setErrorHandler(
+    async (
+      error: FastifyError & { validation?: ErrorObject[]; validationContext?: string },
+      request,
+      reply,
+    ) => {
+      const lang = request.lang;
+      let status = 500;
+      let code: ErrorCode = 'INTERNAL';
+      let params: Record<string, unknown> = { requestId: request.id };
+      let details: FieldIssue[] = [];
+      if (error instanceof AppError) {
+        status = error.status;
+        code = error.code;
+        params = error.params;
+        details = error.fields.map((f) => ({
+          path: f.path,
+          message: f.message || formatMessage(errorMessages[error.code][lang], error.params),
+        }));
+      } else if (error.validation) {
+        status = 400;
+        code = 'VALIDATION_FAILED';
+        details = fieldIssues(error.validation, lang, error.validationContext);
+      } else if (
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+      ) {
+        status = 400;
+        code = 'BAD_JSON';
+      } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        status = 413;
+        code = 'PAYLOAD_TOO_LARGE';
+        params = { limit: config.bodyLimit };
+      } else if (
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+        error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH'
+      ) {
+        status = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400;
+        code = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_JSON';
+      } else if (error.statusCode === 429) {
+        status = 429;
+        code = 'RATE_LIMITED';
+        params = {
+          after: reply.getHeader('retry-after') ? `${String(reply.getHeader('retry-after'))}s` : '1 min',
+        };
+      } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        // Any other client error Fastify raised (bad URL encoding, bad params): a plain 400 in our shape.
+        status = error.statusCode;
+        code = status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+      }
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+      }
+      if ((code === 'FORBIDDEN' || code === 'CSRF_FAILED') && !(error instanceof AppError && error.audited)) {
+        // Denied access is part of the trail; the out-of-scope 404 is audited by the command that met it.
+        await appendAudit(ctx.database.db, {
+          actorId: request.actor?.userId ?? null,
+          actorName: request.actor?.username ?? null,
+          actorRole: request.actor?.role ?? null,
+          action: 'access.denied',
+          result: 'denied',
+          ip: request.ip,
+          requestId: request.id,
+          details: { method: request.method, route: request.routeOptions.url ?? request.url, code },
+        }).catch(() => undefined);
+        ctx.sealer.kick();
+      }
+      return reply.status(status).send(errorBody(lang, code, params, details));
+    },
+  );
 
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const index = options.webDir ? path.join(options.webDir, 'index.html') : null;
-    if (!url.startsWith('/api/') && url !== '/api' && request.method === 'GET' && index && fs.existsSync(index)) {
+    // Client-side routes get the app; a missing asset (a file name with an extension) stays a 404.
+    const isAppRoute = !url.startsWith('/api/') && url !== '/api' && !path.extname(url);
+    if (isAppRoute && request.method === 'GET' && index && fs.existsSync(index)) {
       return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(index));
     }
     return reply
@@ -255,7 +271,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         request.csrfToken = resolved.csrfToken;
       }
     }
-    if (isPublic || !request.routeOptions.url) return;
+    // Unknown /api paths fall through to the static files' wildcard and then to the JSON 404.
+    if (isPublic || !request.routeOptions.url?.startsWith('/api/')) return;
     if (!request.actor) throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
@@ -278,12 +295,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await app.register(fastifyStatic, {
       root: options.webDir,
       prefix: '/',
-      wildcard: false,
+      // Look files up per request, so a rebuilt console is served without restarting the server.
+      wildcard: true,
       index: ['index.html'],
       setHeaders: (res, filePath) => {
         res.setHeader(
           'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     });

@@ -479,19 +479,21 @@ describe('domain refusals write nothing', () => {
   });
 
   it('a duplicate code on update: 409 CODE_TAKEN', async () => {
-    const sibling = await db
+    // Two leaves (buildings) of one compound: only a node without children may change its code.
+    const [first, second] = await db
       .selectFrom('place')
       .select(['code', 'version'])
-      .where('code', 'like', `${fx.communityCode}___`)
-      .where('code', '<>', fx.compoundCode)
+      .where('code', 'like', `${fx.compoundCode}___`)
       .orderBy('code')
-      .executeTakeFirstOrThrow();
+      .limit(2)
+      .execute();
+    if (!first || !second) throw new Error('the fixture compound needs two buildings');
     await expectRefused(
       (l) =>
         admin().request(
           'PATCH',
-          `/api/places/${sibling.code}`,
-          { version: sibling.version, code: fx.compoundCode },
+          `/api/places/${second.code}`,
+          { version: second.version, code: first.code },
           en(l),
         ),
       409,

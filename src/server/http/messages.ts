@@ -8,7 +8,10 @@ export const errorMessages = {
     'zh-CN': '不支持的内容类型，请使用 application/json',
     en: 'Unsupported content type; send application/json',
   },
-  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大（上限 {limit} 字节）', en: 'Request body too large (limit {limit} bytes)' },
+  PAYLOAD_TOO_LARGE: {
+    'zh-CN': '请求内容过大（上限 {limit} 字节）',
+    en: 'Request body too large (limit {limit} bytes)',
+  },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please log in' },
   SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
@@ -60,10 +63,16 @@ export const errorMessages = {
     'zh-CN': '密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类',
     en: 'The password needs at least 8 characters from at least 3 of: upper case, lower case, digits, symbols',
   },
-  PASSWORD_REUSED: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  PASSWORD_REUSED: {
+    'zh-CN': '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请 {after} 后再试', en: 'Too many requests; retry after {after}' },
-  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试（编号 {requestId}）', en: 'Internal error; please retry (ref {requestId})' },
+  INTERNAL: {
+    'zh-CN': '服务器内部错误，请稍后重试（编号 {requestId}）',
+    en: 'Internal error; please retry (ref {requestId})',
+  },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

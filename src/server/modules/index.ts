@@ -6,4 +6,10 @@ import { systemModule } from './system/index.js';
 import { usersModule } from './users/index.js';
 
 /** The one list of modules. The app, the demo seeder and the statistics read it; nothing else keeps one. */
-export const modules: readonly ModuleManifest[] = [systemModule, authModule, placesModule, usersModule, auditModule];
+export const modules: readonly ModuleManifest[] = [
+  systemModule,
+  authModule,
+  placesModule,
+  usersModule,
+  auditModule,
+];

@@ -13,7 +13,12 @@ export interface Session {
   csrfToken: string;
   user: { id: number; role: string; place: { code: string } };
   /** A request as this user: cookie and CSRF header set, JSON body. */
-  request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../seed.js';
-import { DEMO_TEST_SEED, fileDbPrefix, snapshotFile, templateDb } from './shared.js';
+import { DEMO_TEST_SEED, snapshotFile, templateDb } from './shared.js';
 
 function alive(pid: number): boolean {
   try {

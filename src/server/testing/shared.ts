@@ -7,7 +7,8 @@ export const DEMO_TEST_SEED = 410103;
  * Names are per run (the id of the process that ran global setup), so two test runs on one machine — two
  * developers, or CI beside a developer — never drop or overwrite each other's databases and snapshots.
  */
-export const snapshotFile = (runId: string): string => path.join(PROJECT_ROOT, '.tmp', `test-snapshot-${runId}.tgz`);
+export const snapshotFile = (runId: string): string =>
+  path.join(PROJECT_ROOT, '.tmp', `test-snapshot-${runId}.tgz`);
 export const templateDb = (runId: string): string => `louyuan_tpl_${runId}`;
 export const fileDbPrefix = (runId: string): string => `louyuan_t_${runId}_`;
 

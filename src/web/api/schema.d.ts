@@ -764,6 +764,7 @@ export interface paths {
                      *     }
                      */
                     "application/json": {
+                        /** @description Not blank */
                         name: string;
                         expiresInDays?: number;
                     };

@@ -126,7 +126,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_seal_head', 'audit_log', 'api_token', 'user_session', 'app_user', 'place', 'louyuan_meta']) {
+  for (const table of [
+    'audit_seal_head',
+    'audit_log',
+    'api_token',
+    'user_session',
+    'app_user',
+    'place',
+    'louyuan_meta',
+  ]) {
     await sql`DROP TABLE ${sql.id(table)}`.execute(db);
   }
   await sql`DROP FUNCTION audit_log_guard()`.execute(db);

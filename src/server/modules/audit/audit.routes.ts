@@ -28,7 +28,9 @@ const AuditEntrySchema = Type.Object({
 const AuditQuery = Type.Object(
   {
     actor: Type.Optional(Type.String({ maxLength: 40, description: 'Username (exact or prefix)' })),
-    action: Type.Optional(Type.String({ maxLength: 60, description: 'Action or its prefix, e.g. "place." ' })),
+    action: Type.Optional(
+      Type.String({ maxLength: 60, description: 'Action or its prefix, e.g. "place." ' }),
+    ),
     result: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')])),
     subjectType: Type.Optional(Type.String({ maxLength: 40 })),
     subjectId: Type.Optional(Type.String({ maxLength: 80 })),
@@ -44,7 +46,9 @@ const VerifySchema = Type.Object({
   checked: Type.Integer(),
   unsealed: Type.Integer(),
   headSeq: Type.Integer(),
-  firstBroken: Nullable(Type.Object({ seq: Type.Integer(), id: Nullable(Type.Integer()), reason: Type.String() })),
+  firstBroken: Nullable(
+    Type.Object({ seq: Type.Integer(), id: Nullable(Type.Integer()), reason: Type.String() }),
+  ),
 });
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {

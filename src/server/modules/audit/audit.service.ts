@@ -64,7 +64,9 @@ export async function sealPending(db: Kysely<DB>, options: { wait?: boolean } = 
     const sealed = await db.transaction().execute(async (trx) => {
       // A background sealer skips when another holds the lock (that one will seal); a verifier waits for it.
       const got = options.wait
-        ? await sql<{ ok: boolean }>`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}) IS NOT NULL AS ok`.execute(trx)
+        ? await sql<{
+            ok: boolean;
+          }>`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}) IS NOT NULL AS ok`.execute(trx)
         : await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`.execute(trx);
       if (!got.rows[0]?.ok) return -1;
       const head = await trx
@@ -169,7 +171,8 @@ async function walkChain(db: Executor): Promise<VerifyReport> {
       checked += 1;
     }
   }
-  if (head.seq !== checked) return broken(checked + 1, null, `the chain ends at ${checked}, the head says ${head.seq}`);
+  if (head.seq !== checked)
+    return broken(checked + 1, null, `the chain ends at ${checked}, the head says ${head.seq}`);
   if (head.hash !== prevHash && head.seq > 0) return broken(head.seq, null, 'the head hash does not match');
   return { ok: true, checked, unsealed: unsealedRow.n, headSeq: head.seq, firstBroken: null };
 }

@@ -85,11 +85,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/me',
     {
       config: { self: true },
-      schema: { tags, summary: 'The logged-in user and the CSRF token', response: { 200: SessionResponse, ...errorResponses() } },
+      schema: {
+        tags,
+        summary: 'The logged-in user and the CSRF token',
+        response: { 200: SessionResponse, ...errorResponses() },
+      },
     },
     async (request) => {
       const ctx = requestContext(request);
-      const row = await userQuery(app.ctx.database.db).where('u.id', '=', ctx.actor.userId).executeTakeFirst();
+      const row = await userQuery(app.ctx.database.db)
+        .where('u.id', '=', ctx.actor.userId)
+        .executeTakeFirst();
       if (!row) throw new AppError('UNAUTHENTICATED');
       return {
         user: presentUser(row),
@@ -120,7 +126,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/tokens',
     {
       config: { self: true },
-      schema: { tags, summary: 'My personal API tokens', response: { 200: Type.Array(ApiTokenSchema), ...errorResponses() } },
+      schema: {
+        tags,
+        summary: 'My personal API tokens',
+        response: { 200: Type.Array(ApiTokenSchema), ...errorResponses() },
+      },
     },
     async (request) => listTokens(requestContext(request)),
   );
@@ -140,7 +150,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { token, view } = await createToken(requestContext(request), request.body.name, request.body.expiresInDays);
+      const { token, view } = await createToken(
+        requestContext(request),
+        request.body.name,
+        request.body.expiresInDays,
+      );
       return { token, apiToken: view };
     },
   );
@@ -149,7 +163,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/tokens/:id',
     {
       config: { self: true },
-      schema: { tags, summary: 'Revoke one of my tokens', params: TokenIdParams, response: { 200: Ok, ...errorResponses(403, 404) } },
+      schema: {
+        tags,
+        summary: 'Revoke one of my tokens',
+        params: TokenIdParams,
+        response: { 200: Ok, ...errorResponses(403, 404) },
+      },
     },
     async (request) => {
       await revokeToken(requestContext(request), request.params.id);

@@ -35,7 +35,10 @@ export const ChangePasswordBody = Type.Object(
     currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
     newPassword: Type.String({ minLength: 8, maxLength: 128 }),
   },
-  { additionalProperties: false, examples: [{ currentPassword: 'Louyuan@2026', newPassword: 'Another#2026' }] },
+  {
+    additionalProperties: false,
+    examples: [{ currentPassword: 'Louyuan@2026', newPassword: 'Another#2026' }],
+  },
 );
 
 export const ApiTokenSchema = Type.Object({
@@ -56,4 +59,7 @@ export const CreateTokenBody = Type.Object(
   { additionalProperties: false, examples: [{ name: '12345 热线对接', expiresInDays: 90 }] },
 );
 
-export const TokenIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const TokenIdParams = Type.Object(
+  { id: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);

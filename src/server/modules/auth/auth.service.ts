@@ -24,7 +24,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export function assertStrongPassword(password: string): void {
-  if (!isStrongPassword(password)) throw new AppError('WEAK_PASSWORD', {}, [{ path: '/password', message: '' }]);
+  if (!isStrongPassword(password))
+    throw new AppError('WEAK_PASSWORD', {}, [{ path: '/password', message: '' }]);
 }
 
 // A real hash to verify against when the username is unknown, so timing does not reveal which names exist.
@@ -163,7 +164,11 @@ export async function login(
   const unlocked = (eb: ExpressionBuilder<DB, 'app_user'>) =>
     eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date())]);
   const lockedMeanwhile = async () => {
-    const current = await db.selectFrom('app_user').select('locked_until').where('id', '=', row.id).executeTakeFirst();
+    const current = await db
+      .selectFrom('app_user')
+      .select('locked_until')
+      .where('id', '=', row.id)
+      .executeTakeFirst();
     const until = current?.locked_until ?? now;
     await audit('auth.login', 'denied', { reason: 'locked' });
     return new AppError('ACCOUNT_LOCKED', { until: until.toISOString() });
@@ -264,7 +269,11 @@ export async function resolveSession(
 export const API_TOKEN_PREFIX = 'lyt_';
 
 /** A personal API token → its owner as actor, or null when unknown, revoked or expired. */
-export async function resolveApiToken(db: Kysely<DB>, token: string, now = new Date()): Promise<Actor | null> {
+export async function resolveApiToken(
+  db: Kysely<DB>,
+  token: string,
+  now = new Date(),
+): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const record = await db
     .selectFrom('api_token')
@@ -289,33 +298,40 @@ export async function logout(ctx: RequestContext): Promise<void> {
 }
 
 export async function changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
-  await runCommand(ctx, 'auth.change_password', async (trx) => {
-    const row = await trx
-      .selectFrom('app_user')
-      .select(['password_hash'])
-      .where('id', '=', ctx.actor.userId)
-      .executeTakeFirstOrThrow();
-    if (!(await verify(row.password_hash, current).catch(() => false))) {
-      throw new AppError('WRONG_PASSWORD', {}, [{ path: '/currentPassword', message: '' }]);
-    }
-    if (current === next) throw new AppError('PASSWORD_REUSED', {}, [{ path: '/newPassword', message: '' }]);
-    if (!isStrongPassword(next)) throw new AppError('WEAK_PASSWORD', {}, [{ path: '/newPassword', message: '' }]);
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: await hashPassword(next),
-        must_change_password: false,
-        password_changed_at: new Date(),
-        updated_at: new Date(),
-      })
-      .where('id', '=', ctx.actor.userId)
-      .execute();
-    // Every other session of this user ends: a changed password must lock out whoever knew the old one.
-    let others = trx.deleteFrom('user_session').where('user_id', '=', ctx.actor.userId);
-    if (ctx.actor.sessionId) others = others.where('id', '<>', ctx.actor.sessionId);
-    await others.execute();
-    return { value: undefined, audit: { subjectType: 'user', subjectId: String(ctx.actor.userId) } };
-  }, { subjectType: 'user', subjectId: String(ctx.actor.userId) });
+  await runCommand(
+    ctx,
+    'auth.change_password',
+    async (trx) => {
+      const row = await trx
+        .selectFrom('app_user')
+        .select(['password_hash'])
+        .where('id', '=', ctx.actor.userId)
+        .executeTakeFirstOrThrow();
+      if (!(await verify(row.password_hash, current).catch(() => false))) {
+        throw new AppError('WRONG_PASSWORD', {}, [{ path: '/currentPassword', message: '' }]);
+      }
+      if (current === next)
+        throw new AppError('PASSWORD_REUSED', {}, [{ path: '/newPassword', message: '' }]);
+      if (!isStrongPassword(next))
+        throw new AppError('WEAK_PASSWORD', {}, [{ path: '/newPassword', message: '' }]);
+      await trx
+        .updateTable('app_user')
+        .set({
+          password_hash: await hashPassword(next),
+          must_change_password: false,
+          password_changed_at: new Date(),
+          updated_at: new Date(),
+        })
+        .where('id', '=', ctx.actor.userId)
+        .execute();
+      // Every other session of this user ends: a changed password must lock out whoever knew the old one.
+      let others = trx.deleteFrom('user_session').where('user_id', '=', ctx.actor.userId);
+      if (ctx.actor.sessionId) others = others.where('id', '<>', ctx.actor.sessionId);
+      await others.execute();
+      return { value: undefined, audit: { subjectType: 'user', subjectId: String(ctx.actor.userId) } };
+    },
+    { subjectType: 'user', subjectId: String(ctx.actor.userId) },
+  );
 }
 
 export interface ApiTokenView {
@@ -383,15 +399,20 @@ export async function createToken(
 }
 
 export async function revokeToken(ctx: RequestContext, id: number): Promise<void> {
-  await runCommand(ctx, 'auth.token_revoke', async (trx) => {
-    const updated = await trx
-      .updateTable('api_token')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', id)
-      .where('user_id', '=', ctx.actor.userId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
-    return { value: undefined, audit: { subjectType: 'api_token', subjectId: String(id) } };
-  }, { subjectType: 'api_token', subjectId: String(id) });
+  await runCommand(
+    ctx,
+    'auth.token_revoke',
+    async (trx) => {
+      const updated = await trx
+        .updateTable('api_token')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', id)
+        .where('user_id', '=', ctx.actor.userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
+      return { value: undefined, audit: { subjectType: 'api_token', subjectId: String(id) } };
+    },
+    { subjectType: 'api_token', subjectId: String(id) },
+  );
 }

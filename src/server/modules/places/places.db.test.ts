@@ -79,27 +79,40 @@ describe('place tree', () => {
     });
     expect(outside.statusCode).toBe(404);
 
-    const moved = await admin.request('POST', `/api/places/${compound.code}/move`, { version: v, newParentCode: siblingCode });
+    const moved = await admin.request('POST', `/api/places/${compound.code}/move`, {
+      version: v,
+      newParentCode: siblingCode,
+    });
     expect(moved.statusCode).toBe(200);
     const paths = await t.database.db
       .selectFrom('place as c')
       .innerJoin('place as p', 'p.id', 'c.parent_id')
       .select(['c.path', 'p.path as parent_path', 'c.id', 'c.depth', 'p.depth as parent_depth'])
-      .where('c.path', 'like', `${(await t.database.db.selectFrom('place').select('path').where('code', '=', siblingCode).executeTakeFirstOrThrow()).path}%`)
+      .where(
+        'c.path',
+        'like',
+        `${(await t.database.db.selectFrom('place').select('path').where('code', '=', siblingCode).executeTakeFirstOrThrow()).path}%`,
+      )
       .execute();
     for (const row of paths) {
       expect(row.path).toBe(`${row.parent_path}${row.id}/`);
       expect(row.depth).toBe(row.parent_depth + 1);
     }
 
-    const hasChildren = await admin.request('DELETE', `/api/places/${compound.code}?version=${moved.json<{ version: number }>().version}`);
+    const hasChildren = await admin.request(
+      'DELETE',
+      `/api/places/${compound.code}?version=${moved.json<{ version: number }>().version}`,
+    );
     expect(hasChildren.statusCode).toBe(409);
     expect(hasChildren.json<{ error: { code: string } }>().error.code).toBe('HAS_CHILDREN');
   });
 
   it('changes the code of a leaf only, under its parent prefix', async () => {
     const community = (await admin.request('GET', '/api/places/410103001001')).json<{ version: number }>();
-    const locked = await admin.request('PATCH', '/api/places/410103001001', { version: community.version, code: '410103001099' });
+    const locked = await admin.request('PATCH', '/api/places/410103001001', {
+      version: community.version,
+      code: '410103001099',
+    });
     expect(locked.statusCode).toBe(409);
     expect(locked.json<{ error: { code: string } }>().error.code).toBe('CODE_LOCKED');
 
@@ -108,9 +121,15 @@ describe('place tree', () => {
     const buildings = await admin.request('GET', `/api/places/${compound}/children?pageSize=200`);
     const leaf = buildings.json<{ items: { code: string; version: number }[] }>().items[0];
     const free = `${compound}999`;
-    const wrongPrefix = await admin.request('PATCH', `/api/places/${leaf?.code}`, { version: leaf?.version, code: '410103002001001999' });
+    const wrongPrefix = await admin.request('PATCH', `/api/places/${leaf?.code}`, {
+      version: leaf?.version,
+      code: '410103002001001999',
+    });
     expect(wrongPrefix.statusCode).toBe(422);
-    const ok = await admin.request('PATCH', `/api/places/${leaf?.code}`, { version: leaf?.version, code: free });
+    const ok = await admin.request('PATCH', `/api/places/${leaf?.code}`, {
+      version: leaf?.version,
+      code: free,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json<{ code: string }>().code).toBe(free);
   });
@@ -146,9 +165,9 @@ describe('place tree', () => {
 
   it('answers "everything under X" from the path index (PostgreSQL and PGlite)', async () => {
     await sql`ANALYZE place`.execute(t.database.db);
-    const plan = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT count(*) FROM place WHERE path LIKE '/1/2/%'`.execute(
-      t.database.db,
-    );
+    const plan = await sql<{
+      'QUERY PLAN': string;
+    }>`EXPLAIN SELECT count(*) FROM place WHERE path LIKE '/1/2/%'`.execute(t.database.db);
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(/(Index Scan using|Index Only Scan using|Bitmap Index Scan on) place_path_key/);
     expect(text).not.toMatch(/Seq Scan on place/);

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { demoRegions, generateDemoPlaces, type DemoPlace, type DemoPlaceKind, type DemoRegion } from './places.demo-data.js';
+import {
+  demoRegions,
+  generateDemoPlaces,
+  type DemoPlace,
+  type DemoPlaceKind,
+  type DemoRegion,
+} from './places.demo-data.js';
 
 type Rect = Omit<DemoRegion, 'code'>;
 
@@ -8,7 +14,10 @@ const OTHER_SEED = 7;
 const BBOX: Rect = { minLng: 113.56, minLat: 34.66, maxLng: 113.68, maxLat: 34.76 };
 
 /** Communities and villages per second-level unit, as documented in places.demo-data.ts (parks have none). */
-const DISTRIBUTION: Record<string, { name: string; kind: DemoPlaceKind; communities: number; villages: number }> = {
+const DISTRIBUTION: Record<
+  string,
+  { name: string; kind: DemoPlaceKind; communities: number; villages: number }
+> = {
   '410103001': { name: '淮河路街道', kind: 'street', communities: 9, villages: 0 },
   '410103002': { name: '解放路街道', kind: 'street', communities: 8, villages: 0 },
   '410103003': { name: '铭功路街道', kind: 'street', communities: 10, villages: 0 },
@@ -55,7 +64,10 @@ function area(r: Rect): number {
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
-  return Math.min(a.maxLng, b.maxLng) > Math.max(a.minLng, b.minLng) && Math.min(a.maxLat, b.maxLat) > Math.max(a.minLat, b.minLat);
+  return (
+    Math.min(a.maxLng, b.maxLng) > Math.max(a.minLng, b.minLng) &&
+    Math.min(a.maxLat, b.maxLat) > Math.max(a.minLat, b.minLat)
+  );
 }
 
 /** Children tile the parent: each inside it, pairwise disjoint interiors, areas summing to the parent's. */
@@ -65,7 +77,12 @@ function tilingViolations(parent: Rect, children: readonly DemoRegion[]): string
   if (Math.abs(sum - area(parent)) > 1e-9) out.push(`areas sum to ${sum}, parent has ${area(parent)}`);
   for (const c of children) {
     if (!(c.minLng < c.maxLng && c.minLat < c.maxLat)) out.push(`${c.code} is empty`);
-    if (c.minLng < parent.minLng || c.maxLng > parent.maxLng || c.minLat < parent.minLat || c.maxLat > parent.maxLat) {
+    if (
+      c.minLng < parent.minLng ||
+      c.maxLng > parent.maxLng ||
+      c.minLat < parent.minLat ||
+      c.maxLat > parent.maxLat
+    ) {
       out.push(`${c.code} sticks out of its parent`);
     }
   }
@@ -80,14 +97,22 @@ function tilingViolations(parent: Rect, children: readonly DemoRegion[]): string
 }
 
 function strictlyInside(p: { lng: number | null; lat: number | null }, r: Rect): boolean {
-  return p.lng !== null && p.lat !== null && p.lng > r.minLng && p.lng < r.maxLng && p.lat > r.minLat && p.lat < r.maxLat;
+  return (
+    p.lng !== null &&
+    p.lat !== null &&
+    p.lng > r.minLng &&
+    p.lng < r.maxLng &&
+    p.lat > r.minLat &&
+    p.lat < r.maxLat
+  );
 }
 
 function orderViolations(places: readonly DemoPlace[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const p of places) {
-    if (p.parentCode !== null && !seen.has(p.parentCode)) out.push(`${p.code} comes before its parent ${p.parentCode}`);
+    if (p.parentCode !== null && !seen.has(p.parentCode))
+      out.push(`${p.code} comes before its parent ${p.parentCode}`);
     seen.add(p.code);
   }
   return out;
@@ -97,10 +122,15 @@ function codeViolations(places: readonly DemoPlace[]): string[] {
   const out: string[] = [];
   for (const p of places) {
     if (!/^[0-9]+$/.test(p.code)) out.push(`${p.code}: not digits only`);
-    if (p.code.length !== CODE_LENGTH[p.kind]) out.push(`${p.code}: ${p.kind} code must have ${CODE_LENGTH[p.kind]} digits`);
+    if (p.code.length !== CODE_LENGTH[p.kind])
+      out.push(`${p.code}: ${p.kind} code must have ${CODE_LENGTH[p.kind]} digits`);
     if (p.kind === 'district') {
       if (p.parentCode !== null) out.push(`${p.code}: district has a parent`);
-    } else if (p.parentCode === null || !p.code.startsWith(p.parentCode) || p.code.length !== p.parentCode.length + 3) {
+    } else if (
+      p.parentCode === null ||
+      !p.code.startsWith(p.parentCode) ||
+      p.code.length !== p.parentCode.length + 3
+    ) {
       out.push(`${p.code}: not its parent's code ${p.parentCode} + 3 digits`);
     }
   }
@@ -120,7 +150,9 @@ function nameViolationsWithinParent(places: readonly DemoPlace[]): string[] {
     const key = p.parentCode ?? '';
     byParent.set(key, [...(byParent.get(key) ?? []), p.name]);
   }
-  return [...byParent].flatMap(([parent, names]) => duplicates(names).map((n) => `${n} twice under ${parent}`));
+  return [...byParent].flatMap(([parent, names]) =>
+    duplicates(names).map((n) => `${n} twice under ${parent}`),
+  );
 }
 
 /** Metres between two points (haversine). */
@@ -191,11 +223,16 @@ describe('generateDemoPlaces: scale of the source text', () => {
 
     const second = places.filter((p) => SECOND_LEVEL.has(p.kind));
     expect(Object.fromEntries(second.map((p) => [p.code, { name: p.name, kind: p.kind }]))).toEqual(
-      Object.fromEntries(Object.entries(DISTRIBUTION).map(([code, d]) => [code, { name: d.name, kind: d.kind }])),
+      Object.fromEntries(
+        Object.entries(DISTRIBUTION).map(([code, d]) => [code, { name: d.name, kind: d.kind }]),
+      ),
     );
     for (const [code, d] of Object.entries(DISTRIBUTION)) {
       const children = places.filter((p) => p.parentCode === code);
-      expect(countBy(children, (c) => c.kind), code).toEqual({
+      expect(
+        countBy(children, (c) => c.kind),
+        code,
+      ).toEqual({
         ...(d.communities > 0 ? { community: d.communities } : {}),
         ...(d.villages > 0 ? { village: d.villages } : {}),
       });
@@ -217,7 +254,8 @@ describe('generateDemoPlaces: scale of the source text', () => {
 
   it('gives every community/village 1+ compounds and every compound 1–12 buildings, more when professional', () => {
     const compoundsPer = countBy(compounds, (c) => c.parentCode ?? '');
-    for (const c of ofKind('community', 'village')) expect(compoundsPer[c.code] ?? 0, c.code).toBeGreaterThanOrEqual(1);
+    for (const c of ofKind('community', 'village'))
+      expect(compoundsPer[c.code] ?? 0, c.code).toBeGreaterThanOrEqual(1);
     const buildingsPer = countBy(buildings, (b) => b.parentCode ?? '');
     for (const c of compounds) {
       const n = buildingsPer[c.code] ?? 0;
@@ -240,7 +278,9 @@ describe('generateDemoPlaces: scale of the source text', () => {
     };
     const xiangHe = community('祥和社区');
     expect(xiangHe.parentCode).toBe('410103007'); // 大学路街道
-    expect(compounds.find((c) => c.parentCode === xiangHe.code && c.name === '学府花园小区')?.managementType).toBe('self_managed');
+    expect(
+      compounds.find((c) => c.parentCode === xiangHe.code && c.name === '学府花园小区')?.managementType,
+    ).toBe('self_managed');
 
     // 五里堡街道二环路社区: 9 compounds with 42 buildings, all with one professional property company.
     const erHuanLu = community('二环路社区');
@@ -283,7 +323,8 @@ describe('generateDemoPlaces: tree integrity', () => {
       }
       const unit = get(placeByCode, p.code.slice(0, 9));
       expect(p.address, p.code).toMatch(new RegExp(`^郑州市二七区${unit.name}[\\u4e00-\\u9fff]+[0-9]+号`));
-      if (p.kind === 'building') expect(p.address).toBe(`${get(placeByCode, p.parentCode ?? '').address}${p.name}`);
+      if (p.kind === 'building')
+        expect(p.address).toBe(`${get(placeByCode, p.parentCode ?? '').address}${p.name}`);
     }
     // No two compounds share a street address.
     expect(duplicates(compounds.map((c) => c.address ?? ''))).toEqual([]);
@@ -305,7 +346,10 @@ describe('generateDemoPlaces: geometry', () => {
     expect(regions).toHaveLength(20 + 176);
     expect(regionByCode.size).toBe(regions.length);
     expect([...regionByCode.keys()].sort()).toEqual(
-      places.filter((p) => SECOND_LEVEL.has(p.kind) || COMMUNITY_LEVEL.has(p.kind)).map((p) => p.code).sort(),
+      places
+        .filter((p) => SECOND_LEVEL.has(p.kind) || COMMUNITY_LEVEL.has(p.kind))
+        .map((p) => p.code)
+        .sort(),
     );
     for (const r of regions) {
       for (const v of [r.minLng, r.minLat, r.maxLng, r.maxLat]) expect(Math.round(v * 1e6) / 1e6).toBe(v);
@@ -344,7 +388,10 @@ describe('generateDemoPlaces: geometry', () => {
     let farthest = 0;
     for (const b of buildings) {
       const c = get(placeByCode, b.parentCode ?? '');
-      farthest = Math.max(farthest, distanceM({ lng: b.lng ?? 0, lat: b.lat ?? 0 }, { lng: c.lng ?? 0, lat: c.lat ?? 0 }));
+      farthest = Math.max(
+        farthest,
+        distanceM({ lng: b.lng ?? 0, lat: b.lat ?? 0 }, { lng: c.lng ?? 0, lat: c.lat ?? 0 }),
+      );
     }
     expect(farthest).toBeLessThanOrEqual(150);
   });
@@ -362,18 +409,35 @@ describe('generateDemoPlaces: determinism and performance', () => {
     const otherRegions = demoRegions(OTHER_SEED);
     expect(other).not.toEqual(places);
     expect(otherRegions).not.toEqual(regions);
-    expect(other.filter((p) => p.kind === 'compound').map((p) => p.name)).not.toEqual(compounds.map((p) => p.name));
+    expect(other.filter((p) => p.kind === 'compound').map((p) => p.name)).not.toEqual(
+      compounds.map((p) => p.name),
+    );
 
-    expect(countBy(other.filter((p) => p.kind !== 'building'), (p) => p.kind)).toEqual(
-      countBy(places.filter((p) => p.kind !== 'building'), (p) => p.kind),
+    expect(
+      countBy(
+        other.filter((p) => p.kind !== 'building'),
+        (p) => p.kind,
+      ),
+    ).toEqual(
+      countBy(
+        places.filter((p) => p.kind !== 'building'),
+        (p) => p.kind,
+      ),
     );
     expect(other.filter((p) => p.managementType === 'unmanaged')).toHaveLength(340);
     expect(codeViolations(other)).toEqual([]);
     expect(orderViolations(other)).toEqual([]);
     expect(nameViolationsWithinParent(other)).toEqual([]);
-    expect(tilingViolations(BBOX, otherRegions.filter((r) => r.code.length === 9))).toEqual([]);
+    expect(
+      tilingViolations(
+        BBOX,
+        otherRegions.filter((r) => r.code.length === 9),
+      ),
+    ).toEqual([]);
     const otherRegion = byCode(otherRegions);
-    const outside = other.filter((p) => p.code.length >= 12 && !strictlyInside(p, get(otherRegion, p.code.slice(0, 12))));
+    const outside = other.filter(
+      (p) => p.code.length >= 12 && !strictlyInside(p, get(otherRegion, p.code.slice(0, 12))),
+    );
     expect(outside).toEqual([]);
   });
 
@@ -397,8 +461,15 @@ describe('the checkers above catch broken data', () => {
   it('tiling: accepts a true tiling, rejects a gap, an overlap and a child outside', () => {
     expect(tilingViolations(parent, [left, right])).toEqual([]);
     expect(tilingViolations(parent, [left, { ...right, minLng: 1.1 }])).not.toEqual([]);
-    expect(tilingViolations(parent, [{ ...left, maxLng: 1.1 }, { ...right, maxLng: 1.9 }])).toContain('a overlaps b');
-    expect(tilingViolations(parent, [{ ...left, minLng: -0.1, maxLng: 0.9 }, right])).toContain('a sticks out of its parent');
+    expect(
+      tilingViolations(parent, [
+        { ...left, maxLng: 1.1 },
+        { ...right, maxLng: 1.9 },
+      ]),
+    ).toContain('a overlaps b');
+    expect(tilingViolations(parent, [{ ...left, minLng: -0.1, maxLng: 0.9 }, right])).toContain(
+      'a sticks out of its parent',
+    );
   });
 
   it('order, codes, names and points: flag a child before its parent, a bad code, a duplicate name, a point on an edge', () => {

@@ -35,14 +35,7 @@ import seedrandom from 'seedrandom';
  */
 
 export type DemoPlaceKind =
-  | 'district'
-  | 'street'
-  | 'town'
-  | 'park'
-  | 'community'
-  | 'village'
-  | 'compound'
-  | 'building';
+  'district' | 'street' | 'town' | 'park' | 'community' | 'village' | 'compound' | 'building';
 
 export interface DemoPlace {
   code: string; // digits only
@@ -109,107 +102,687 @@ const EDGE_MARGIN_M = 3;
  * Places are emitted in code order, not in this order.
  */
 const UNITS: readonly UnitSpec[] = [
-  { code: '410103200', name: '侯寨乡', kind: 'town', tier: 'town', roads: ['侯寨路', '樱桃沟路', '郑密路', '南四环'], communities: 2, villages: 12,
-    pinned: [{ name: '侯寨村', kind: 'village' }] },
-  { code: '410103401', name: '樱桃沟文化旅游园区', kind: 'park', tier: 'park', roads: [], communities: 0, villages: 0 },
-  { code: '410103100', name: '马寨镇', kind: 'town', tier: 'town', roads: ['马寨大道', '工业路', '钓鱼台路', '申河路'], communities: 4, villages: 10,
-    pinned: [{ name: '马寨村', kind: 'village' }] },
-  { code: '410103400', name: '马寨产业园区', kind: 'park', tier: 'park', roads: [], communities: 0, villages: 0 },
-  { code: '410103201', name: '齐礼阎乡', kind: 'town', tier: 'town', roads: ['齐礼阎路', '大学南路', '南三环', '郑密路'], communities: 3, villages: 9,
-    pinned: [{ name: '齐礼阎村', kind: 'village' }] },
-  { code: '410103014', name: '人和路街道', kind: 'street', tier: 'periphery', roads: ['人和路', '南四环', '大学南路', '芦庄路'], communities: 8, villages: 0 },
-  { code: '410103011', name: '嵩山路街道', kind: 'street', tier: 'periphery', roads: ['嵩山南路', '航海西路', '南三环', '陇西路'], communities: 12, villages: 0 },
-  { code: '410103013', name: '长江路街道', kind: 'street', tier: 'periphery', roads: ['长江路', '长江东路', '大学南路', '兴华南街'], communities: 11, villages: 0 },
-  { code: '410103012', name: '京广路街道', kind: 'street', tier: 'periphery', roads: ['京广南路', '航海中路', '南三环', '齐礼阎路'], communities: 11, villages: 0,
-    pinned: [{ name: '郭家咀社区', kind: 'community' }] },
-  { code: '410103402', name: '二七商贸物流园区', kind: 'park', tier: 'park', roads: [], communities: 0, villages: 0 },
-  { code: '410103007', name: '大学路街道', kind: 'street', tier: 'middle', roads: ['大学路', '政通路', '连云路', '航海中路'], communities: 12, villages: 0,
-    pinned: [{ name: '祥和社区', kind: 'community', firstCompound: { name: '学府花园小区', managementType: 'self_managed' } }] },
-  { code: '410103006', name: '五里堡街道', kind: 'street', tier: 'middle', roads: ['航海中路', '南二环', '兴华南街', '汝河路'], communities: 10, villages: 0,
-    pinned: [{ name: '二环路社区', kind: 'community', compounds: { count: 9, managementType: 'professional', buildings: 42 } }] },
-  { code: '410103008', name: '建中街街道', kind: 'street', tier: 'middle', roads: ['建中街', '汝河路', '淮南街', '京广中路'], communities: 9, villages: 0 },
-  { code: '410103005', name: '蜜蜂张街道', kind: 'street', tier: 'middle', roads: ['京广中路', '陇海中路', '幸福路', '政通路'], communities: 9, villages: 0 },
-  { code: '410103001', name: '淮河路街道', kind: 'street', tier: 'middle', roads: ['淮河路', '淮河东路', '兴华南街', '伏牛路'], communities: 9, villages: 0 },
-  { code: '410103009', name: '福华街街道', kind: 'street', tier: 'core', roads: ['福华街', '大同路', '正兴街', '二马路'], communities: 10, villages: 0 },
-  { code: '410103003', name: '铭功路街道', kind: 'street', tier: 'core', roads: ['铭功路', '钱塘路', '敦睦路', '苑陵街'], communities: 10, villages: 0 },
-  { code: '410103004', name: '一马路街道', kind: 'street', tier: 'core', roads: ['一马路', '二马路', '陇海中路', '大同路'], communities: 9, villages: 0,
-    pinned: [{ name: '陇海大院社区', kind: 'community' }] },
-  { code: '410103002', name: '解放路街道', kind: 'street', tier: 'core', roads: ['解放路', '大同路', '西太康路', '正兴街'], communities: 8, villages: 0 },
-  { code: '410103010', name: '德化街街道', kind: 'street', tier: 'core', roads: ['德化街', '二七路', '正兴街', '解放路'], communities: 8, villages: 0 },
+  {
+    code: '410103200',
+    name: '侯寨乡',
+    kind: 'town',
+    tier: 'town',
+    roads: ['侯寨路', '樱桃沟路', '郑密路', '南四环'],
+    communities: 2,
+    villages: 12,
+    pinned: [{ name: '侯寨村', kind: 'village' }],
+  },
+  {
+    code: '410103401',
+    name: '樱桃沟文化旅游园区',
+    kind: 'park',
+    tier: 'park',
+    roads: [],
+    communities: 0,
+    villages: 0,
+  },
+  {
+    code: '410103100',
+    name: '马寨镇',
+    kind: 'town',
+    tier: 'town',
+    roads: ['马寨大道', '工业路', '钓鱼台路', '申河路'],
+    communities: 4,
+    villages: 10,
+    pinned: [{ name: '马寨村', kind: 'village' }],
+  },
+  {
+    code: '410103400',
+    name: '马寨产业园区',
+    kind: 'park',
+    tier: 'park',
+    roads: [],
+    communities: 0,
+    villages: 0,
+  },
+  {
+    code: '410103201',
+    name: '齐礼阎乡',
+    kind: 'town',
+    tier: 'town',
+    roads: ['齐礼阎路', '大学南路', '南三环', '郑密路'],
+    communities: 3,
+    villages: 9,
+    pinned: [{ name: '齐礼阎村', kind: 'village' }],
+  },
+  {
+    code: '410103014',
+    name: '人和路街道',
+    kind: 'street',
+    tier: 'periphery',
+    roads: ['人和路', '南四环', '大学南路', '芦庄路'],
+    communities: 8,
+    villages: 0,
+  },
+  {
+    code: '410103011',
+    name: '嵩山路街道',
+    kind: 'street',
+    tier: 'periphery',
+    roads: ['嵩山南路', '航海西路', '南三环', '陇西路'],
+    communities: 12,
+    villages: 0,
+  },
+  {
+    code: '410103013',
+    name: '长江路街道',
+    kind: 'street',
+    tier: 'periphery',
+    roads: ['长江路', '长江东路', '大学南路', '兴华南街'],
+    communities: 11,
+    villages: 0,
+  },
+  {
+    code: '410103012',
+    name: '京广路街道',
+    kind: 'street',
+    tier: 'periphery',
+    roads: ['京广南路', '航海中路', '南三环', '齐礼阎路'],
+    communities: 11,
+    villages: 0,
+    pinned: [{ name: '郭家咀社区', kind: 'community' }],
+  },
+  {
+    code: '410103402',
+    name: '二七商贸物流园区',
+    kind: 'park',
+    tier: 'park',
+    roads: [],
+    communities: 0,
+    villages: 0,
+  },
+  {
+    code: '410103007',
+    name: '大学路街道',
+    kind: 'street',
+    tier: 'middle',
+    roads: ['大学路', '政通路', '连云路', '航海中路'],
+    communities: 12,
+    villages: 0,
+    pinned: [
+      {
+        name: '祥和社区',
+        kind: 'community',
+        firstCompound: { name: '学府花园小区', managementType: 'self_managed' },
+      },
+    ],
+  },
+  {
+    code: '410103006',
+    name: '五里堡街道',
+    kind: 'street',
+    tier: 'middle',
+    roads: ['航海中路', '南二环', '兴华南街', '汝河路'],
+    communities: 10,
+    villages: 0,
+    pinned: [
+      {
+        name: '二环路社区',
+        kind: 'community',
+        compounds: { count: 9, managementType: 'professional', buildings: 42 },
+      },
+    ],
+  },
+  {
+    code: '410103008',
+    name: '建中街街道',
+    kind: 'street',
+    tier: 'middle',
+    roads: ['建中街', '汝河路', '淮南街', '京广中路'],
+    communities: 9,
+    villages: 0,
+  },
+  {
+    code: '410103005',
+    name: '蜜蜂张街道',
+    kind: 'street',
+    tier: 'middle',
+    roads: ['京广中路', '陇海中路', '幸福路', '政通路'],
+    communities: 9,
+    villages: 0,
+  },
+  {
+    code: '410103001',
+    name: '淮河路街道',
+    kind: 'street',
+    tier: 'middle',
+    roads: ['淮河路', '淮河东路', '兴华南街', '伏牛路'],
+    communities: 9,
+    villages: 0,
+  },
+  {
+    code: '410103009',
+    name: '福华街街道',
+    kind: 'street',
+    tier: 'core',
+    roads: ['福华街', '大同路', '正兴街', '二马路'],
+    communities: 10,
+    villages: 0,
+  },
+  {
+    code: '410103003',
+    name: '铭功路街道',
+    kind: 'street',
+    tier: 'core',
+    roads: ['铭功路', '钱塘路', '敦睦路', '苑陵街'],
+    communities: 10,
+    villages: 0,
+  },
+  {
+    code: '410103004',
+    name: '一马路街道',
+    kind: 'street',
+    tier: 'core',
+    roads: ['一马路', '二马路', '陇海中路', '大同路'],
+    communities: 9,
+    villages: 0,
+    pinned: [{ name: '陇海大院社区', kind: 'community' }],
+  },
+  {
+    code: '410103002',
+    name: '解放路街道',
+    kind: 'street',
+    tier: 'core',
+    roads: ['解放路', '大同路', '西太康路', '正兴街'],
+    communities: 8,
+    villages: 0,
+  },
+  {
+    code: '410103010',
+    name: '德化街街道',
+    kind: 'street',
+    tier: 'core',
+    roads: ['德化街', '二七路', '正兴街', '解放路'],
+    communities: 8,
+    villages: 0,
+  },
 ];
 
 /** Relative area of a second-level unit's region. */
 const TIER_AREA: Record<Tier, number> = { core: 0.55, middle: 0.9, periphery: 1.3, town: 2.6, park: 1.0 };
 /** Relative compound density of a community in a unit of this tier. */
-const TIER_COMPOUNDS: Record<Tier, number> = { core: 1.25, middle: 1.1, periphery: 1.0, town: 0.85, park: 1.0 };
+const TIER_COMPOUNDS: Record<Tier, number> = {
+  core: 1.25,
+  middle: 1.1,
+  periphery: 1.0,
+  town: 0.85,
+  park: 1.0,
+};
 /** Relative propensity of a compound here to be an old, unmanaged one. */
 const TIER_UNMANAGED: Record<Tier, number> = { core: 3.2, middle: 2.2, periphery: 1.2, town: 0.9, park: 1.0 };
 /** Probability that a managed compound here has a professional property company rather than self-management. */
-const TIER_PROFESSIONAL: Record<Tier, number> = { core: 0.4, middle: 0.5, periphery: 0.65, town: 0.55, park: 0.5 };
+const TIER_PROFESSIONAL: Record<Tier, number> = {
+  core: 0.4,
+  middle: 0.5,
+  periphery: 0.65,
+  town: 0.55,
+  park: 0.5,
+};
 
 /** Generic community name stems (…社区); road-named communities come from each unit's roads. */
 const COMMUNITY_STEMS: readonly string[] = [
-  '和平', '友爱', '团结', '光明', '幸福', '兴隆', '祥云', '瑞祥', '富田', '朝阳', '向阳', '晨光', '春晖', '阳光',
-  '永安', '长兴', '长乐', '安康', '福寿', '宏达', '金城', '建新', '前进', '胜利', '红旗', '东风', '新华', '庆丰',
-  '杏园', '碧云', '翠竹', '百花', '桃源', '绿竹', '梧桐', '松柏', '丁香', '紫荆', '玉兰', '海棠', '文化宫',
-  '工人新村', '铁路新村', '市场街', '菜王', '嘉园', '兴业', '兴旺', '民安', '民乐', '人民', '振兴', '复兴', '繁荣',
-  '昌盛', '康宁', '康乐', '惠民', '利民', '便民', '福民', '富民', '安居', '乐居', '宜居', '颐和', '怡和', '雍和',
-  '嘉和', '泰和', '顺和', '协和', '同乐', '同心', '陇西', '陇东', '学府', '书院', '文苑', '育才', '园林', '果园',
-  '苗圃', '南岗', '北岗', '王立砦', '芦庄', '刘砦', '赵砦', '佛岗', '连云', '贺江', '汝南', '嵩南', '秦岭', '华山',
-  '泰山', '黄河', '珠江', '湘江', '钱江', '太湖', '洞庭', '天山', '昆仑', '祁连', '南环', '长城', '中原', '豫康',
-  '豫兴', '凤凰', '锦绣', '明珠', '金桥', '银河', '星光', '月季', '绿洲', '燕园', '南苑', '北苑', '东苑', '西苑',
-  '新苑', '站前', '机务', '车辆', '电务', '工务', '铁建', '煤机', '电缆', '砂轮', '纺机', '电力', '地质', '水利',
-  '邮电', '粮校', '食品', '交运', '龙湖', '碧水', '蓝天', '白云', '万和', '千禧', '世纪', '时代', '华城', '绿都',
-  '金海', '兴盛', '荣华', '桂园', '枫林', '柳林', '槐荫', '榆林', '杨柳', '芙蓉', '荷花', '莲花', '樱花', '桃园',
-  '梨园', '枣园', '齐礼', '保全', '福源', '祥瑞', '德润', '润泽', '汇源', '东方', '滨河', '沿河', '河畔', '秀水',
+  '和平',
+  '友爱',
+  '团结',
+  '光明',
+  '幸福',
+  '兴隆',
+  '祥云',
+  '瑞祥',
+  '富田',
+  '朝阳',
+  '向阳',
+  '晨光',
+  '春晖',
+  '阳光',
+  '永安',
+  '长兴',
+  '长乐',
+  '安康',
+  '福寿',
+  '宏达',
+  '金城',
+  '建新',
+  '前进',
+  '胜利',
+  '红旗',
+  '东风',
+  '新华',
+  '庆丰',
+  '杏园',
+  '碧云',
+  '翠竹',
+  '百花',
+  '桃源',
+  '绿竹',
+  '梧桐',
+  '松柏',
+  '丁香',
+  '紫荆',
+  '玉兰',
+  '海棠',
+  '文化宫',
+  '工人新村',
+  '铁路新村',
+  '市场街',
+  '菜王',
+  '嘉园',
+  '兴业',
+  '兴旺',
+  '民安',
+  '民乐',
+  '人民',
+  '振兴',
+  '复兴',
+  '繁荣',
+  '昌盛',
+  '康宁',
+  '康乐',
+  '惠民',
+  '利民',
+  '便民',
+  '福民',
+  '富民',
+  '安居',
+  '乐居',
+  '宜居',
+  '颐和',
+  '怡和',
+  '雍和',
+  '嘉和',
+  '泰和',
+  '顺和',
+  '协和',
+  '同乐',
+  '同心',
+  '陇西',
+  '陇东',
+  '学府',
+  '书院',
+  '文苑',
+  '育才',
+  '园林',
+  '果园',
+  '苗圃',
+  '南岗',
+  '北岗',
+  '王立砦',
+  '芦庄',
+  '刘砦',
+  '赵砦',
+  '佛岗',
+  '连云',
+  '贺江',
+  '汝南',
+  '嵩南',
+  '秦岭',
+  '华山',
+  '泰山',
+  '黄河',
+  '珠江',
+  '湘江',
+  '钱江',
+  '太湖',
+  '洞庭',
+  '天山',
+  '昆仑',
+  '祁连',
+  '南环',
+  '长城',
+  '中原',
+  '豫康',
+  '豫兴',
+  '凤凰',
+  '锦绣',
+  '明珠',
+  '金桥',
+  '银河',
+  '星光',
+  '月季',
+  '绿洲',
+  '燕园',
+  '南苑',
+  '北苑',
+  '东苑',
+  '西苑',
+  '新苑',
+  '站前',
+  '机务',
+  '车辆',
+  '电务',
+  '工务',
+  '铁建',
+  '煤机',
+  '电缆',
+  '砂轮',
+  '纺机',
+  '电力',
+  '地质',
+  '水利',
+  '邮电',
+  '粮校',
+  '食品',
+  '交运',
+  '龙湖',
+  '碧水',
+  '蓝天',
+  '白云',
+  '万和',
+  '千禧',
+  '世纪',
+  '时代',
+  '华城',
+  '绿都',
+  '金海',
+  '兴盛',
+  '荣华',
+  '桂园',
+  '枫林',
+  '柳林',
+  '槐荫',
+  '榆林',
+  '杨柳',
+  '芙蓉',
+  '荷花',
+  '莲花',
+  '樱花',
+  '桃园',
+  '梨园',
+  '枣园',
+  '齐礼',
+  '保全',
+  '福源',
+  '祥瑞',
+  '德润',
+  '润泽',
+  '汇源',
+  '东方',
+  '滨河',
+  '沿河',
+  '河畔',
+  '秀水',
 ];
 
 /** Village name stems (…村); each town's seat village is pinned in UNITS. */
 const VILLAGE_STEMS: readonly string[] = [
-  '刘沟', '贾沟', '尖岗', '三李', '八卦庙', '冯湾', '皇寨', '南屏', '沟赵', '寺沟', '王庄', '大魏庄', '孙庄', '郭庄',
-  '常庄', '杨庄', '新庄', '钓鱼台', '申河', '水磨', '洪沟', '刘胡垌', '小刘', '后河卢', '阎垌', '小李庄', '大里庄',
-  '谢庄', '黄岗寺', '古城', '曹洼', '张李垌', '五里岗', '冯庄', '赵庄', '石佛', '南岗', '白寨', '柏庄', '罗庄',
-  '孟寨', '岳岗', '李湾', '周沟', '陈庄',
+  '刘沟',
+  '贾沟',
+  '尖岗',
+  '三李',
+  '八卦庙',
+  '冯湾',
+  '皇寨',
+  '南屏',
+  '沟赵',
+  '寺沟',
+  '王庄',
+  '大魏庄',
+  '孙庄',
+  '郭庄',
+  '常庄',
+  '杨庄',
+  '新庄',
+  '钓鱼台',
+  '申河',
+  '水磨',
+  '洪沟',
+  '刘胡垌',
+  '小刘',
+  '后河卢',
+  '阎垌',
+  '小李庄',
+  '大里庄',
+  '谢庄',
+  '黄岗寺',
+  '古城',
+  '曹洼',
+  '张李垌',
+  '五里岗',
+  '冯庄',
+  '赵庄',
+  '石佛',
+  '南岗',
+  '白寨',
+  '柏庄',
+  '罗庄',
+  '孟寨',
+  '岳岗',
+  '李湾',
+  '周沟',
+  '陈庄',
 ];
 
 /** Work units whose staff compounds (家属院, 宿舍, 号院) make up most of the old, unmanaged stock. */
 const WORK_UNITS: readonly string[] = [
-  '郑州市第一人民医院', '郑州大学第五附属医院', '郑州铁路局', '郑州机务段', '郑州车辆段', '郑州电务段', '郑州站',
-  '中铁七局', '河南省建筑设计研究院', '河南省地质局', '河南省水利厅', '郑州市自来水公司', '郑州市公交公司',
-  '郑州市煤气公司', '郑州纺织机械厂', '郑州电缆厂', '郑州第二砂轮厂', '郑州煤矿机械厂', '郑州市百货大楼',
-  '华联商厦', '郑州市粮食局', '郑州市供销社', '河南省邮电局', '郑州市房管局', '二七区人民政府', '二七区教体局',
-  '郑州市公安局', '郑州市中医院', '郑州市第二人民医院', '郑州市食品公司', '郑州供电公司', '郑州市第二建筑公司',
-  '河南省第一建筑公司', '郑州市印刷厂', '郑州肉联厂', '郑州搪瓷厂', '郑州市交通局', '郑州市蔬菜公司',
-  '郑州铁路局水电段', '郑州市税务局', '人民银行郑州中心支行', '工商银行二七支行', '郑州市二七区法院',
-  '郑州市第十一中学', '郑州市商业局', '郑州市电信局', '郑州市园林局', '郑州市环卫处', '郑州市二七区医院',
-  '郑州市第三中学', '郑州市第四十七中学', '郑州铁路分局', '郑州铁路工程学校', '郑州北车辆段', '郑州工务段',
-  '郑州铁路中心医院', '郑州市烟草公司', '郑州市外贸公司', '郑州市物资局', '郑州市轻工局', '郑州市化工局',
-  '郑州市建筑材料公司', '郑州市第一建筑公司', '郑州市市政工程公司', '郑州市热力公司', '郑州市邮政局',
-  '郑州市二七区供销社', '郑州市副食品公司', '郑州市五金公司', '郑州市糖业烟酒公司', '郑州市毛纺厂',
-  '郑州市油脂化学厂', '郑州市针织厂', '郑州市第二印染厂', '郑州市木材公司', '河南省测绘局', '河南省煤田地质局',
+  '郑州市第一人民医院',
+  '郑州大学第五附属医院',
+  '郑州铁路局',
+  '郑州机务段',
+  '郑州车辆段',
+  '郑州电务段',
+  '郑州站',
+  '中铁七局',
+  '河南省建筑设计研究院',
+  '河南省地质局',
+  '河南省水利厅',
+  '郑州市自来水公司',
+  '郑州市公交公司',
+  '郑州市煤气公司',
+  '郑州纺织机械厂',
+  '郑州电缆厂',
+  '郑州第二砂轮厂',
+  '郑州煤矿机械厂',
+  '郑州市百货大楼',
+  '华联商厦',
+  '郑州市粮食局',
+  '郑州市供销社',
+  '河南省邮电局',
+  '郑州市房管局',
+  '二七区人民政府',
+  '二七区教体局',
+  '郑州市公安局',
+  '郑州市中医院',
+  '郑州市第二人民医院',
+  '郑州市食品公司',
+  '郑州供电公司',
+  '郑州市第二建筑公司',
+  '河南省第一建筑公司',
+  '郑州市印刷厂',
+  '郑州肉联厂',
+  '郑州搪瓷厂',
+  '郑州市交通局',
+  '郑州市蔬菜公司',
+  '郑州铁路局水电段',
+  '郑州市税务局',
+  '人民银行郑州中心支行',
+  '工商银行二七支行',
+  '郑州市二七区法院',
+  '郑州市第十一中学',
+  '郑州市商业局',
+  '郑州市电信局',
+  '郑州市园林局',
+  '郑州市环卫处',
+  '郑州市二七区医院',
+  '郑州市第三中学',
+  '郑州市第四十七中学',
+  '郑州铁路分局',
+  '郑州铁路工程学校',
+  '郑州北车辆段',
+  '郑州工务段',
+  '郑州铁路中心医院',
+  '郑州市烟草公司',
+  '郑州市外贸公司',
+  '郑州市物资局',
+  '郑州市轻工局',
+  '郑州市化工局',
+  '郑州市建筑材料公司',
+  '郑州市第一建筑公司',
+  '郑州市市政工程公司',
+  '郑州市热力公司',
+  '郑州市邮政局',
+  '郑州市二七区供销社',
+  '郑州市副食品公司',
+  '郑州市五金公司',
+  '郑州市糖业烟酒公司',
+  '郑州市毛纺厂',
+  '郑州市油脂化学厂',
+  '郑州市针织厂',
+  '郑州市第二印染厂',
+  '郑州市木材公司',
+  '河南省测绘局',
+  '河南省煤田地质局',
 ];
 
 /** Developer brands and product names for professionally managed estates (绿城百合花园, 建业壹号城邦 …). */
 const BRANDS: readonly string[] = [
-  '建业', '绿城', '正商', '康桥', '永威', '鑫苑', '亚星', '美景', '升龙', '昌建', '锦艺', '名门', '银基', '正弘',
-  '万科', '保利', '碧桂园', '融创', '华润', '金科', '瀚宇', '天伦', '中海', '招商', '亚新', '宏光', '清华园',
+  '建业',
+  '绿城',
+  '正商',
+  '康桥',
+  '永威',
+  '鑫苑',
+  '亚星',
+  '美景',
+  '升龙',
+  '昌建',
+  '锦艺',
+  '名门',
+  '银基',
+  '正弘',
+  '万科',
+  '保利',
+  '碧桂园',
+  '融创',
+  '华润',
+  '金科',
+  '瀚宇',
+  '天伦',
+  '中海',
+  '招商',
+  '亚新',
+  '宏光',
+  '清华园',
 ];
 const PRODUCTS: readonly string[] = [
-  '百合花园', '壹号城邦', '森林半岛', '桂园', '春天里', '华府', '名城', '新城', '国际城', '翰林苑', '悦府', '御府',
-  '雅苑', '嘉园', '公馆', '和园', '世家', '水岸', '城市花园', '阳光城', '左岸', '铂悦府', '天悦', '湖畔', '香榭里',
-  '蓝郡', '丽都', '上城', '瑞府', '东方明珠',
+  '百合花园',
+  '壹号城邦',
+  '森林半岛',
+  '桂园',
+  '春天里',
+  '华府',
+  '名城',
+  '新城',
+  '国际城',
+  '翰林苑',
+  '悦府',
+  '御府',
+  '雅苑',
+  '嘉园',
+  '公馆',
+  '和园',
+  '世家',
+  '水岸',
+  '城市花园',
+  '阳光城',
+  '左岸',
+  '铂悦府',
+  '天悦',
+  '湖畔',
+  '香榭里',
+  '蓝郡',
+  '丽都',
+  '上城',
+  '瑞府',
+  '东方明珠',
 ];
 /** Stems for ordinary residential compounds (…小区, …家园, …苑). */
 const ESTATE_STEMS: readonly string[] = [
-  '祥和', '兴华', '幸福', '和平', '康乐', '安居', '富民', '银河', '金桥', '锦绣', '明珠', '福寿', '翠园', '春风',
-  '东方', '嘉和', '金色', '温馨', '丽景', '阳光', '华庭', '苑陵', '建业', '金桂', '康馨', '瑞丰', '文博', '文华',
-  '新兴', '新安', '鸿运', '宏基', '天润', '惠丰', '和谐', '民生', '颐和', '紫荆', '金水', '碧云', '荣盛', '长乐',
-  '安泰', '宏昌', '嘉禾', '金源', '锦华', '康泰', '丽华', '隆盛', '美佳', '名仕', '宁馨', '鹏程', '青华', '瑞华',
-  '盛世', '泰华', '同福', '万福', '欣荣', '馨怡', '雅居', '怡景', '永安', '裕华', '兆丰', '中兴', '众和', '福康',
+  '祥和',
+  '兴华',
+  '幸福',
+  '和平',
+  '康乐',
+  '安居',
+  '富民',
+  '银河',
+  '金桥',
+  '锦绣',
+  '明珠',
+  '福寿',
+  '翠园',
+  '春风',
+  '东方',
+  '嘉和',
+  '金色',
+  '温馨',
+  '丽景',
+  '阳光',
+  '华庭',
+  '苑陵',
+  '建业',
+  '金桂',
+  '康馨',
+  '瑞丰',
+  '文博',
+  '文华',
+  '新兴',
+  '新安',
+  '鸿运',
+  '宏基',
+  '天润',
+  '惠丰',
+  '和谐',
+  '民生',
+  '颐和',
+  '紫荆',
+  '金水',
+  '碧云',
+  '荣盛',
+  '长乐',
+  '安泰',
+  '宏昌',
+  '嘉禾',
+  '金源',
+  '锦华',
+  '康泰',
+  '丽华',
+  '隆盛',
+  '美佳',
+  '名仕',
+  '宁馨',
+  '鹏程',
+  '青华',
+  '瑞华',
+  '盛世',
+  '泰华',
+  '同福',
+  '万福',
+  '欣荣',
+  '馨怡',
+  '雅居',
+  '怡景',
+  '永安',
+  '裕华',
+  '兆丰',
+  '中兴',
+  '众和',
+  '福康',
 ];
 /** Staff compounds of one work unit: the main one and its north/south/east/west sites. */
 const STAFF_COMPOUND_SUFFIXES: readonly string[] = ['家属院', '家属院', '北院', '南院', '东院', '西院'];
-const VILLAGE_COMPOUND_SUFFIXES: readonly string[] = ['新村', '安置区', '安置小区', '还建小区', '新苑', '家园'];
+const VILLAGE_COMPOUND_SUFFIXES: readonly string[] = [
+  '新村',
+  '安置区',
+  '安置小区',
+  '还建小区',
+  '新苑',
+  '家园',
+];
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
@@ -280,7 +853,9 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map((x) => Math.floor(x));
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left === 0) break;
     parts[i] = at(parts, i) + 1;
@@ -296,7 +871,11 @@ type Rect = Omit<DemoRegion, 'code'>;
  * its longer side (in metres) at that fraction, recurse. Cuts are rounded to 6 decimals and the same number is
  * used for both sides, so the leaves tile the rectangle exactly.
  */
-function treemap(rect: Rect, items: readonly { code: string; weight: number }[], out: Map<string, Rect>): void {
+function treemap(
+  rect: Rect,
+  items: readonly { code: string; weight: number }[],
+  out: Map<string, Rect>,
+): void {
   if (items.length === 0) return;
   if (items.length === 1) {
     out.set(at(items, 0).code, rect);
@@ -352,8 +931,14 @@ function pointNear(rng: Rng, centre: { lng: number; lat: number }, rect: Rect): 
   const dLat = BUILDING_SPREAD_M / M_PER_DEG_LAT;
   const mLng = EDGE_MARGIN_M / M_PER_DEG_LNG;
   const mLat = EDGE_MARGIN_M / M_PER_DEG_LAT;
-  const lo = { lng: Math.max(centre.lng - dLng, rect.minLng + mLng), lat: Math.max(centre.lat - dLat, rect.minLat + mLat) };
-  const hi = { lng: Math.min(centre.lng + dLng, rect.maxLng - mLng), lat: Math.min(centre.lat + dLat, rect.maxLat - mLat) };
+  const lo = {
+    lng: Math.max(centre.lng - dLng, rect.minLng + mLng),
+    lat: Math.max(centre.lat - dLat, rect.minLat + mLat),
+  };
+  const hi = {
+    lng: Math.min(centre.lng + dLng, rect.maxLng - mLng),
+    lat: Math.min(centre.lat + dLat, rect.maxLat - mLat),
+  };
   return { lng: round6(randRange(rng, lo.lng, hi.lng)), lat: round6(randRange(rng, lo.lat, hi.lat)) };
 }
 
@@ -429,7 +1014,8 @@ function compoundName(
 }
 
 function buildDistrict(seed: number): DemoDistrict {
-  if (!Number.isFinite(seed)) throw new TypeError(`generateDemoPlaces: seed must be a finite number, got ${seed}`);
+  if (!Number.isFinite(seed))
+    throw new TypeError(`generateDemoPlaces: seed must be a finite number, got ${seed}`);
   const rng: Rng = seedrandom(`louyuan:demo-places:${seed}`);
 
   // ---- communities and villages: names and codes -------------------------------------------------------------
@@ -475,7 +1061,10 @@ function buildDistrict(seed: number): DemoDistrict {
     // Codes: residents' committees 001…, villagers' committees 200… (the statistical-code convention).
     let nextCommunity = 1;
     let nextVillage = 200;
-    const ordered = [...plans.filter((p) => p.kind === 'community'), ...plans.filter((p) => p.kind === 'village')];
+    const ordered = [
+      ...plans.filter((p) => p.kind === 'community'),
+      ...plans.filter((p) => p.kind === 'village'),
+    ];
     communitiesByUnit.set(
       unit.code,
       ordered.map((p) => ({
@@ -514,7 +1103,11 @@ function buildDistrict(seed: number): DemoDistrict {
   const free = communities.filter((c) => c.pinned?.compounds === undefined);
   const extra = apportion(
     TOTAL_COMPOUNDS - fixedCompounds - free.length,
-    free.map((c) => (c.kind === 'village' ? randRange(rng, 0.3, 0.8) : randRange(rng, 0.6, 1.6) * TIER_COMPOUNDS[c.unit.tier])),
+    free.map((c) =>
+      c.kind === 'village'
+        ? randRange(rng, 0.3, 0.8)
+        : randRange(rng, 0.6, 1.6) * TIER_COMPOUNDS[c.unit.tier],
+    ),
   );
   const countOf = new Map<string, number>(free.map((c, i) => [c.code, 1 + at(extra, i)]));
 
@@ -582,13 +1175,29 @@ function buildDistrict(seed: number): DemoDistrict {
   const unitsByCode = [...UNITS].sort((a, b) => a.code.localeCompare(b.code));
   for (const unit of unitsByCode) {
     const p = pointIn(rng, rectOf(unit.code), 0.5);
-    places.push({ code: unit.code, parentCode: DISTRICT_CODE, kind: unit.kind, name: unit.name, address: null, ...p, managementType: null });
+    places.push({
+      code: unit.code,
+      parentCode: DISTRICT_CODE,
+      kind: unit.kind,
+      name: unit.name,
+      address: null,
+      ...p,
+      managementType: null,
+    });
   }
   const allocate = addressAllocator(rng);
   const communitiesByCode = [...communities].sort((a, b) => a.code.localeCompare(b.code));
   for (const c of communitiesByCode) {
     const p = pointIn(rng, rectOf(c.code), 0.5);
-    places.push({ code: c.code, parentCode: c.unit.code, kind: c.kind, name: c.name, address: allocate(c.unit).text, ...p, managementType: null });
+    places.push({
+      code: c.code,
+      parentCode: c.unit.code,
+      kind: c.kind,
+      name: c.name,
+      address: allocate(c.unit).text,
+      ...p,
+      managementType: null,
+    });
   }
 
   const compoundNames = new Set<string>();
@@ -599,7 +1208,8 @@ function buildDistrict(seed: number): DemoDistrict {
     const managementType = c.managementType;
     if (managementType === null) throw new Error(`compound ${c.code} without management type`);
     const address = allocate(c.community.unit);
-    const name = c.fixedName ?? uniqueName(compoundNames, () => compoundName(rng, c.community, managementType, address));
+    const name =
+      c.fixedName ?? uniqueName(compoundNames, () => compoundName(rng, c.community, managementType, address));
     const rect = rectOf(c.community.code);
     const padLng = Math.min(0.15 * (rect.maxLng - rect.minLng), 60 / M_PER_DEG_LNG);
     const padLat = Math.min(0.15 * (rect.maxLat - rect.minLat), 60 / M_PER_DEG_LAT);
@@ -608,10 +1218,22 @@ function buildDistrict(seed: number): DemoDistrict {
       lat: round6(randRange(rng, rect.minLat + padLat, rect.maxLat - padLat)),
     };
     compoundPoints.set(c.code, { ...p, address: address.text });
-    places.push({ code: c.code, parentCode: c.community.code, kind: 'compound', name, address: address.text, ...p, managementType });
+    places.push({
+      code: c.code,
+      parentCode: c.community.code,
+      kind: 'compound',
+      name,
+      address: address.text,
+      ...p,
+      managementType,
+    });
     if (c.buildings === 0) {
       c.buildings =
-        managementType === 'professional' ? randInt(rng, 4, 12) : managementType === 'self_managed' ? randInt(rng, 2, 8) : randInt(rng, 1, 5);
+        managementType === 'professional'
+          ? randInt(rng, 4, 12)
+          : managementType === 'self_managed'
+            ? randInt(rng, 2, 8)
+            : randInt(rng, 1, 5);
     }
   }
 
@@ -635,7 +1257,10 @@ function buildDistrict(seed: number): DemoDistrict {
     }
   }
 
-  const regions: DemoRegion[] = [...unitsByCode, ...communitiesByCode].map((x) => ({ code: x.code, ...rectOf(x.code) }));
+  const regions: DemoRegion[] = [...unitsByCode, ...communitiesByCode].map((x) => ({
+    code: x.code,
+    ...rectOf(x.code),
+  }));
   return { places, regions };
 }
 

@@ -21,6 +21,10 @@ export function placeActions(actor: Actor, place: { path: string; kind: PlaceKin
   return actions;
 }
 
-export function mayPlace(actor: Actor, place: { path: string; kind: PlaceKind }, action: PlaceAction): boolean {
+export function mayPlace(
+  actor: Actor,
+  place: { path: string; kind: PlaceKind },
+  action: PlaceAction,
+): boolean {
   return placeActions(actor, place).includes(action);
 }

@@ -8,7 +8,11 @@ type Executor = Kysely<DB> | Transaction<DB>;
 export function pinyinOf(name: string): { full: string; initials: string } {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
   const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   return { full: clean(syllables), initials: clean(initials) };
 }
 
@@ -17,7 +21,11 @@ export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) 
 /** Everything at or under a path: one prefix predicate the C-collated path index answers. */
 export const underPath = (prefix: string) => `${escapeLike(prefix)}%`;
 
-export function findByCode(db: Executor, code: string, options: { forUpdate?: boolean } = {}): Promise<Place | undefined> {
+export function findByCode(
+  db: Executor,
+  code: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Place | undefined> {
   const query = db.selectFrom('place').selectAll().where('code', '=', code);
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }

@@ -5,7 +5,10 @@ import { PLACE_ACTIONS } from './places.policy.js';
 
 export const PlaceKindSchema = Type.Enum(PLACE_KINDS);
 export const ManagementTypeSchema = Type.Enum(MANAGEMENT_TYPES);
-const CodeSchema = Type.String({ pattern: '^[0-9]{6,24}$', description: 'Digits: GB/T 2260 district code + 3 per level' });
+const CodeSchema = Type.String({
+  pattern: '^[0-9]{6,24}$',
+  description: 'Digits: GB/T 2260 district code + 3 per level',
+});
 const Lng = Type.Number({ minimum: -180, maximum: 180, description: 'WGS-84 longitude' });
 const Lat = Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84 latitude' });
 
@@ -27,13 +30,13 @@ export const PlaceSchema = Type.Object({
 });
 
 export const PlaceDetailSchema = Type.Object({
-    ...PlaceSchema.properties,
-    ancestors: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: PlaceKindSchema }), {
-      description: 'From the top of what the reader may see down to the parent',
-    }),
-    descendantCounts: Type.Record(Type.String(), Type.Integer(), {
-      description: 'Number of descendants by kind',
-    }),
+  ...PlaceSchema.properties,
+  ancestors: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: PlaceKindSchema }), {
+    description: 'From the top of what the reader may see down to the parent',
+  }),
+  descendantCounts: Type.Record(Type.String(), Type.Integer(), {
+    description: 'Number of descendants by kind',
+  }),
 });
 
 export const PlacePage = Paged(PlaceSchema);
@@ -44,7 +47,9 @@ export const ChildrenQuery = Type.Object({ ...PageQuery }, { additionalPropertie
 
 export const SearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 50, description: 'Name, pinyin, pinyin initials or code prefix' })),
+    q: Type.Optional(
+      Type.String({ maxLength: 50, description: 'Name, pinyin, pinyin initials or code prefix' }),
+    ),
     kind: Type.Optional(PlaceKindSchema),
     within: Type.Optional(CodeSchema),
     ...PageQuery,
@@ -97,4 +102,7 @@ export const MovePlaceBody = Type.Object(
   { additionalProperties: false, examples: [{ version: 1, newParentCode: '410103001002' }] },
 );
 
-export const DeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const DeleteQuery = Type.Object(
+  { version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);

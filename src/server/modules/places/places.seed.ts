@@ -35,8 +35,13 @@ export async function seedPlaces(ctx: SeedContext): Promise<void> {
     } as NewPlace);
   }
   for (let i = 0; i < rows.length; i += 1000) {
-    await ctx.db.insertInto('place').values(rows.slice(i, i + 1000)).execute();
+    await ctx.db
+      .insertInto('place')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
-  await sql`SELECT setval(pg_get_serial_sequence('place', 'id'), (SELECT max(id) FROM place))`.execute(ctx.db);
+  await sql`SELECT setval(pg_get_serial_sequence('place', 'id'), (SELECT max(id) FROM place))`.execute(
+    ctx.db,
+  );
   ctx.log(`places: ${rows.length} nodes`);
 }

@@ -61,8 +61,7 @@ export function presentPlace(actor: Actor, row: PlaceListRow): PlaceView {
 /** Read a node the actor may see, or 404 — missing and out-of-scope look the same. */
 async function visiblePlace(ctx: RequestContext, code: string): Promise<PlaceListRow> {
   const row = (await listQuery(ctx.app.database.db).where('p.code', '=', code).executeTakeFirst()) as
-    | PlaceListRow
-    | undefined;
+    PlaceListRow | undefined;
   return authorize(ctx.actor, 'places.read', row);
 }
 
@@ -204,41 +203,55 @@ function cleanName(ctx: RequestContext, name: string): string {
 
 export async function createPlace(ctx: RequestContext, input: CreatePlaceInput) {
   const name = cleanName(ctx, input.name);
-  const code = await runCommand(ctx, 'place.create', async (trx) => {
-    // Lock the parent: concurrent creates under it then take the next free codes one after another.
-    const parent = authorize(ctx.actor, 'places.write', await findByCode(trx, input.parentCode, { forUpdate: true }));
-    denyUnless(ctx.actor, parent, 'createChild');
-    checkChildKind(parent.kind, input.kind);
-    const newCode = input.code ?? (await nextChildCode(trx, parent));
-    checkCodeUnderParent(newCode, parent.code);
-    const names = pinyinOf(name);
-    const inserted = await trx
-      .insertInto('place')
-      .values({
-        parent_id: parent.id,
-        kind: input.kind,
-        code: newCode,
-        name,
-        name_pinyin: names.full,
-        name_initials: names.initials,
-        // the real path needs the new id; write a unique placeholder and fix it in the same transaction
-        path: `${parent.path}new-${newCode}/`,
-        depth: parent.depth + 1,
-        address: input.address ?? null,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        management_type: input.kind === 'compound' ? (input.managementType ?? null) : null,
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => codeTaken(error, newCode));
-    const path = `${parent.path}${inserted.id}/`;
-    await trx.updateTable('place').set({ path }).where('id', '=', inserted.id).execute();
-    return {
-      value: newCode,
-      audit: { subjectType: 'place', subjectId: newCode, placePath: path, details: { name, kind: input.kind } },
-    };
-  }, { subjectType: 'place', subjectId: input.parentCode });
+  const code = await runCommand(
+    ctx,
+    'place.create',
+    async (trx) => {
+      // Lock the parent: concurrent creates under it then take the next free codes one after another.
+      const parent = authorize(
+        ctx.actor,
+        'places.write',
+        await findByCode(trx, input.parentCode, { forUpdate: true }),
+      );
+      denyUnless(ctx.actor, parent, 'createChild');
+      checkChildKind(parent.kind, input.kind);
+      const newCode = input.code ?? (await nextChildCode(trx, parent));
+      checkCodeUnderParent(newCode, parent.code);
+      const names = pinyinOf(name);
+      const inserted = await trx
+        .insertInto('place')
+        .values({
+          parent_id: parent.id,
+          kind: input.kind,
+          code: newCode,
+          name,
+          name_pinyin: names.full,
+          name_initials: names.initials,
+          // the real path needs the new id; write a unique placeholder and fix it in the same transaction
+          path: `${parent.path}new-${newCode}/`,
+          depth: parent.depth + 1,
+          address: input.address ?? null,
+          lng: input.lng ?? null,
+          lat: input.lat ?? null,
+          management_type: input.kind === 'compound' ? (input.managementType ?? null) : null,
+        })
+        .returning(['id'])
+        .executeTakeFirstOrThrow()
+        .catch((error: unknown) => codeTaken(error, newCode));
+      const path = `${parent.path}${inserted.id}/`;
+      await trx.updateTable('place').set({ path }).where('id', '=', inserted.id).execute();
+      return {
+        value: newCode,
+        audit: {
+          subjectType: 'place',
+          subjectId: newCode,
+          placePath: path,
+          details: { name, kind: input.kind },
+        },
+      };
+    },
+    { subjectType: 'place', subjectId: input.parentCode },
+  );
   return getPlace(ctx, code);
 }
 
@@ -254,127 +267,153 @@ export interface UpdatePlaceInput {
 
 export async function updatePlace(ctx: RequestContext, code: string, input: UpdatePlaceInput) {
   const name = input.name === undefined ? undefined : cleanName(ctx, input.name);
-  const newCode = await runCommand(ctx, 'place.update', async (trx) => {
-    const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
-    denyUnless(ctx.actor, place, 'update');
-    if (place.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const set: PlaceUpdate = {};
-    if (input.code !== undefined && input.code !== place.code) {
-      if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE', {}, [{ path: '/code', message: '' }]);
-      const parent = place.parent_id ? await findById(trx, place.parent_id) : undefined;
-      if (parent) checkCodeUnderParent(input.code, parent.code);
-      // Children's codes carry this code as their prefix: recode a leaf only, so the prefix rule keeps holding.
+  const newCode = await runCommand(
+    ctx,
+    'place.update',
+    async (trx) => {
+      const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
+      denyUnless(ctx.actor, place, 'update');
+      if (place.version !== input.version) throw new AppError('VERSION_CONFLICT');
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const set: PlaceUpdate = {};
+      if (input.code !== undefined && input.code !== place.code) {
+        if (place.kind === 'district')
+          throw new AppError('ROOT_IMMUTABLE', {}, [{ path: '/code', message: '' }]);
+        const parent = place.parent_id ? await findById(trx, place.parent_id) : undefined;
+        if (parent) checkCodeUnderParent(input.code, parent.code);
+        // Children's codes carry this code as their prefix: recode a leaf only, so the prefix rule keeps holding.
+        const children = await trx
+          .selectFrom('place')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('parent_id', '=', place.id)
+          .executeTakeFirstOrThrow();
+        if (children.n > 0)
+          throw new AppError('CODE_LOCKED', { count: children.n }, [{ path: '/code', message: '' }]);
+        set.code = input.code;
+        changes.code = { from: place.code, to: input.code };
+      }
+      if (name !== undefined && name !== place.name) {
+        const names = pinyinOf(name);
+        set.name = name;
+        set.name_pinyin = names.full;
+        set.name_initials = names.initials;
+        changes.name = { from: place.name, to: set.name };
+      }
+      if (input.address !== undefined && input.address !== place.address) {
+        set.address = input.address;
+        changes.address = { from: place.address, to: input.address };
+      }
+      if (input.lng !== undefined && input.lng !== place.lng) {
+        set.lng = input.lng;
+        changes.lng = { from: place.lng, to: input.lng };
+      }
+      if (input.lat !== undefined && input.lat !== place.lat) {
+        set.lat = input.lat;
+        changes.lat = { from: place.lat, to: input.lat };
+      }
+      if (input.managementType !== undefined && input.managementType !== place.management_type) {
+        if (place.kind !== 'compound' && input.managementType !== null) {
+          throw new AppError('VALIDATION_FAILED', {}, [{ path: '/managementType', message: '' }]);
+        }
+        set.management_type = input.managementType;
+        changes.managementType = { from: place.management_type, to: input.managementType };
+      }
+      if (Object.keys(changes).length > 0) {
+        const result = await trx
+          .updateTable('place')
+          .set({ ...set, version: place.version + 1, updated_at: new Date() })
+          .where('id', '=', place.id)
+          .where('version', '=', input.version)
+          .executeTakeFirst()
+          .catch((error: unknown) => codeTaken(error, String(set.code)));
+        if (!result.numUpdatedRows) throw new AppError('VERSION_CONFLICT');
+      }
+      return {
+        value: set.code ?? place.code,
+        audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { changes } },
+      };
+    },
+    { subjectType: 'place', subjectId: code },
+  );
+  return getPlace(ctx, newCode);
+}
+
+export async function movePlace(
+  ctx: RequestContext,
+  code: string,
+  input: { version: number; newParentCode: string },
+) {
+  await runCommand(
+    ctx,
+    'place.move',
+    async (trx) => {
+      const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
+      if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE');
+      denyUnless(ctx.actor, place, 'move');
+      if (place.version !== input.version) throw new AppError('VERSION_CONFLICT');
+      const target = authorize(ctx.actor, 'places.write', await findByCode(trx, input.newParentCode));
+      denyUnless(ctx.actor, target, 'createChild');
+      if (target.path.startsWith(place.path)) {
+        throw new AppError('MOVE_CYCLE', {}, [{ path: '/newParentCode', message: '' }]);
+      }
+      checkChildKind(target.kind, place.kind);
+      const oldParent = place.parent_id
+        ? await trx.selectFrom('place').select(['code']).where('id', '=', place.parent_id).executeTakeFirst()
+        : undefined;
+      const newPath = `${target.path}${place.id}/`;
+      const moved = await rewriteSubtreePaths(trx, place.path, newPath, target.depth + 1 - place.depth);
+      await trx
+        .updateTable('place')
+        .set({ parent_id: target.id, version: place.version + 1 })
+        .where('id', '=', place.id)
+        .execute();
+      return {
+        value: undefined,
+        audit: {
+          subjectType: 'place',
+          subjectId: place.code,
+          placePath: newPath,
+          details: { from: oldParent?.code ?? null, to: target.code, nodesMoved: moved },
+        },
+      };
+    },
+    { subjectType: 'place', subjectId: code },
+  );
+  return getPlace(ctx, code);
+}
+
+export async function deletePlace(ctx: RequestContext, code: string, version: number): Promise<void> {
+  await runCommand(
+    ctx,
+    'place.delete',
+    async (trx) => {
+      const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
+      if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE');
+      denyUnless(ctx.actor, place, 'delete');
+      if (place.version !== version) throw new AppError('VERSION_CONFLICT');
       const children = await trx
         .selectFrom('place')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('parent_id', '=', place.id)
         .executeTakeFirstOrThrow();
-      if (children.n > 0) throw new AppError('CODE_LOCKED', { count: children.n }, [{ path: '/code', message: '' }]);
-      set.code = input.code;
-      changes.code = { from: place.code, to: input.code };
-    }
-    if (name !== undefined && name !== place.name) {
-      const names = pinyinOf(name);
-      set.name = name;
-      set.name_pinyin = names.full;
-      set.name_initials = names.initials;
-      changes.name = { from: place.name, to: set.name };
-    }
-    if (input.address !== undefined && input.address !== place.address) {
-      set.address = input.address;
-      changes.address = { from: place.address, to: input.address };
-    }
-    if (input.lng !== undefined && input.lng !== place.lng) {
-      set.lng = input.lng;
-      changes.lng = { from: place.lng, to: input.lng };
-    }
-    if (input.lat !== undefined && input.lat !== place.lat) {
-      set.lat = input.lat;
-      changes.lat = { from: place.lat, to: input.lat };
-    }
-    if (input.managementType !== undefined && input.managementType !== place.management_type) {
-      if (place.kind !== 'compound' && input.managementType !== null) {
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: '/managementType', message: '' }]);
-      }
-      set.management_type = input.managementType;
-      changes.managementType = { from: place.management_type, to: input.managementType };
-    }
-    if (Object.keys(changes).length > 0) {
-      const result = await trx
-        .updateTable('place')
-        .set({ ...set, version: place.version + 1, updated_at: new Date() })
-        .where('id', '=', place.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst()
-        .catch((error: unknown) => codeTaken(error, String(set.code)));
-      if (!result.numUpdatedRows) throw new AppError('VERSION_CONFLICT');
-    }
-    return {
-      value: set.code ?? place.code,
-      audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { changes } },
-    };
-  }, { subjectType: 'place', subjectId: code });
-  return getPlace(ctx, newCode);
-}
-
-export async function movePlace(ctx: RequestContext, code: string, input: { version: number; newParentCode: string }) {
-  await runCommand(ctx, 'place.move', async (trx) => {
-    const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
-    if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE');
-    denyUnless(ctx.actor, place, 'move');
-    if (place.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const target = authorize(ctx.actor, 'places.write', await findByCode(trx, input.newParentCode));
-    denyUnless(ctx.actor, target, 'createChild');
-    if (target.path.startsWith(place.path)) {
-      throw new AppError('MOVE_CYCLE', {}, [{ path: '/newParentCode', message: '' }]);
-    }
-    checkChildKind(target.kind, place.kind);
-    const oldParent = place.parent_id
-      ? await trx.selectFrom('place').select(['code']).where('id', '=', place.parent_id).executeTakeFirst()
-      : undefined;
-    const newPath = `${target.path}${place.id}/`;
-    const moved = await rewriteSubtreePaths(trx, place.path, newPath, target.depth + 1 - place.depth);
-    await trx
-      .updateTable('place')
-      .set({ parent_id: target.id, version: place.version + 1 })
-      .where('id', '=', place.id)
-      .execute();
-    return {
-      value: undefined,
-      audit: {
-        subjectType: 'place',
-        subjectId: place.code,
-        placePath: newPath,
-        details: { from: oldParent?.code ?? null, to: target.code, nodesMoved: moved },
-      },
-    };
-  }, { subjectType: 'place', subjectId: code });
-  return getPlace(ctx, code);
-}
-
-export async function deletePlace(ctx: RequestContext, code: string, version: number): Promise<void> {
-  await runCommand(ctx, 'place.delete', async (trx) => {
-    const place = authorize(ctx.actor, 'places.write', await findByCode(trx, code));
-    if (place.kind === 'district') throw new AppError('ROOT_IMMUTABLE');
-    denyUnless(ctx.actor, place, 'delete');
-    if (place.version !== version) throw new AppError('VERSION_CONFLICT');
-    const children = await trx
-      .selectFrom('place')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('parent_id', '=', place.id)
-      .executeTakeFirstOrThrow();
-    if (children.n > 0) throw new AppError('HAS_CHILDREN', { count: children.n });
-    const users = await trx
-      .selectFrom('app_user')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('place_id', '=', place.id)
-      .executeTakeFirstOrThrow();
-    if (users.n > 0) throw new AppError('HAS_USERS', { count: users.n });
-    await trx.deleteFrom('place').where('id', '=', place.id).execute();
-    return {
-      value: undefined,
-      audit: { subjectType: 'place', subjectId: place.code, placePath: place.path, details: { name: place.name, kind: place.kind } },
-    };
-  }, { subjectType: 'place', subjectId: code });
+      if (children.n > 0) throw new AppError('HAS_CHILDREN', { count: children.n });
+      const users = await trx
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('place_id', '=', place.id)
+        .executeTakeFirstOrThrow();
+      if (users.n > 0) throw new AppError('HAS_USERS', { count: users.n });
+      await trx.deleteFrom('place').where('id', '=', place.id).execute();
+      return {
+        value: undefined,
+        audit: {
+          subjectType: 'place',
+          subjectId: place.code,
+          placePath: place.path,
+          details: { name: place.name, kind: place.kind },
+        },
+      };
+    },
+    { subjectType: 'place', subjectId: code },
+  );
 }

@@ -49,7 +49,9 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             place: Type.Object({ code: Type.String(), name: Type.String() }),
-            stats: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), value: Nullable(Type.Integer()) })),
+            stats: Type.Array(
+              Type.Object({ key: Type.String(), label: Type.String(), value: Nullable(Type.Integer()) }),
+            ),
           }),
           ...errorResponses(),
         },
@@ -57,11 +59,17 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const ctx = requestContext(request);
-      const definitions = modules.flatMap((m) => m.stats ?? []).filter((d) => can(ctx.actor.role, d.capability));
+      const definitions = modules
+        .flatMap((m) => m.stats ?? [])
+        .filter((d) => can(ctx.actor.role, d.capability));
       const values = await Promise.all(definitions.map((d) => d.compute(app.ctx.database.db, ctx.actor)));
       return {
         place: { code: ctx.actor.placeCode, name: ctx.actor.placeName },
-        stats: definitions.map((d, i) => ({ key: d.key, label: d.label[ctx.lang], value: values[i] ?? null })),
+        stats: definitions.map((d, i) => ({
+          key: d.key,
+          label: d.label[ctx.lang],
+          value: values[i] ?? null,
+        })),
       };
     },
   );

@@ -11,7 +11,10 @@ export type UserAction = (typeof USER_ACTIONS)[number];
  * accounts, the security administrator changes roles and bindings, resets passwords and unlocks. No one edits
  * their own account here (that is /auth/password), and administrator accounts are provisioned by the CLI only.
  */
-export function userActions(actor: Actor, user: { id: number; role: Role; place_path: string }): UserAction[] {
+export function userActions(
+  actor: Actor,
+  user: { id: number; role: Role; place_path: string },
+): UserAction[] {
   if (!can(actor.role, 'users.read') || !inScope(actor, { path: user.place_path })) return [];
   const actions: UserAction[] = ['view'];
   if (user.id === actor.userId || ADMIN_ROLES.includes(user.role)) return actions;

@@ -34,7 +34,12 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:id',
     {
-      schema: { tags, summary: 'One account', params: UserIdParams, response: { 200: ManagedUserSchema, ...errorResponses(403, 404) } },
+      schema: {
+        tags,
+        summary: 'One account',
+        params: UserIdParams,
+        response: { 200: ManagedUserSchema, ...errorResponses(403, 404) },
+      },
     },
     async (request) => getUser(requestContext(request), request.params.id),
   );

@@ -16,7 +16,10 @@ export const ManagedUserSchema = Type.Object({
 
 export const UserPage = Paged(ManagedUserSchema);
 
-export const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const UserIdParams = Type.Object(
+  { id: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 
 export const UserListQuery = Type.Object(
   {
@@ -27,7 +30,10 @@ export const UserListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,39}$', description: 'lower case, 3–40 characters' });
+const Username = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]{2,39}$',
+  description: 'lower case, 3–40 characters',
+});
 const Password = Type.String({ minLength: 8, maxLength: 128 });
 const PlaceCode = Type.String({ pattern: '^[0-9]{6,24}$' });
 
@@ -42,7 +48,13 @@ export const CreateUserBody = Type.Object(
   {
     additionalProperties: false,
     examples: [
-      { username: 'wangfang', displayName: '王芳', role: 'community_staff', placeCode: '410103001001', password: 'Temp#2026a' },
+      {
+        username: 'wangfang',
+        displayName: '王芳',
+        role: 'community_staff',
+        placeCode: '410103001001',
+        password: 'Temp#2026a',
+      },
     ],
   },
 );

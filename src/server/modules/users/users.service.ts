@@ -4,7 +4,13 @@ import type { Role } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
-import { assertStrongPassword, hashPassword, presentUser, userQuery, type UserRow } from '../auth/auth.service.js';
+import {
+  assertStrongPassword,
+  hashPassword,
+  presentUser,
+  userQuery,
+  type UserRow,
+} from '../auth/auth.service.js';
 import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
 import { userActions, type UserAction } from './users.policy.js';
 
@@ -33,7 +39,9 @@ export async function listUsers(
   const q = options.q?.trim();
   if (q) {
     const like = `%${escapeLike(q)}%`;
-    query = query.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]),
+    );
   }
   const [rows, total] = await Promise.all([
     query
@@ -80,7 +88,9 @@ export async function createUser(
       .executeTakeFirstOrThrow()
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
-          throw new AppError('USERNAME_TAKEN', { username: input.username }, [{ path: '/username', message: '' }]);
+          throw new AppError('USERNAME_TAKEN', { username: input.username }, [
+            { path: '/username', message: '' },
+          ]);
         }
         throw error;
       });
@@ -102,86 +112,112 @@ export async function updateUser(
   id: number,
   input: { version: number; displayName?: string; disabled?: boolean; role?: Role; placeCode?: string },
 ) {
-  await runCommand(ctx, 'user.update', async (trx) => {
-    const row = await visibleUser(ctx, id, trx);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const set: { display_name?: string; disabled?: boolean; role?: Role; place_id?: number } = {};
-    if (input.displayName !== undefined && input.displayName !== row.display_name) {
-      requireAction(ctx.actor, row, 'update');
-      set.display_name = input.displayName;
-      changes.displayName = { from: row.display_name, to: input.displayName };
-    }
-    if (input.disabled !== undefined && input.disabled !== row.disabled) {
-      requireAction(ctx.actor, row, 'update');
-      set.disabled = input.disabled;
-      changes.disabled = { from: row.disabled, to: input.disabled };
-    }
-    if (input.role !== undefined && input.role !== row.role) {
-      requireAction(ctx.actor, row, 'changeRole');
-      set.role = input.role;
-      changes.role = { from: row.role, to: input.role };
-    }
-    if (input.placeCode !== undefined && input.placeCode !== row.place_code) {
-      requireAction(ctx.actor, row, 'changeRole');
-      const place = authorize(ctx.actor, 'users.read', await findByCode(trx, input.placeCode));
-      set.place_id = place.id;
-      changes.place = { from: row.place_code, to: place.code };
-    }
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    if (Object.keys(changes).length > 0) {
-      const result = await trx
-        .updateTable('app_user')
-        .set({ ...set, version: row.version + 1, updated_at: new Date() })
-        .where('id', '=', id)
-        .where('version', '=', input.version)
-        .executeTakeFirst();
-      if (!result.numUpdatedRows) throw new AppError('VERSION_CONFLICT');
-      // A disabled account or a changed role or binding takes effect now, not at the next login.
-      if (set.disabled || set.role || set.place_id) {
-        await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
+  await runCommand(
+    ctx,
+    'user.update',
+    async (trx) => {
+      const row = await visibleUser(ctx, id, trx);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const set: { display_name?: string; disabled?: boolean; role?: Role; place_id?: number } = {};
+      if (input.displayName !== undefined && input.displayName !== row.display_name) {
+        requireAction(ctx.actor, row, 'update');
+        set.display_name = input.displayName;
+        changes.displayName = { from: row.display_name, to: input.displayName };
       }
-    }
-    return {
-      value: undefined,
-      audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path, details: { changes } },
-    };
-  }, { subjectType: 'user', subjectId: String(id) });
+      if (input.disabled !== undefined && input.disabled !== row.disabled) {
+        requireAction(ctx.actor, row, 'update');
+        set.disabled = input.disabled;
+        changes.disabled = { from: row.disabled, to: input.disabled };
+      }
+      if (input.role !== undefined && input.role !== row.role) {
+        requireAction(ctx.actor, row, 'changeRole');
+        set.role = input.role;
+        changes.role = { from: row.role, to: input.role };
+      }
+      if (input.placeCode !== undefined && input.placeCode !== row.place_code) {
+        requireAction(ctx.actor, row, 'changeRole');
+        const place = authorize(ctx.actor, 'users.read', await findByCode(trx, input.placeCode));
+        set.place_id = place.id;
+        changes.place = { from: row.place_code, to: place.code };
+      }
+      if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+      if (Object.keys(changes).length > 0) {
+        const result = await trx
+          .updateTable('app_user')
+          .set({ ...set, version: row.version + 1, updated_at: new Date() })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (!result.numUpdatedRows) throw new AppError('VERSION_CONFLICT');
+        // A disabled account or a changed role or binding takes effect now, not at the next login.
+        if (set.disabled || set.role || set.place_id) {
+          await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
+        }
+      }
+      return {
+        value: undefined,
+        audit: {
+          subjectType: 'user',
+          subjectId: String(id),
+          placePath: row.place_path,
+          details: { changes },
+        },
+      };
+    },
+    { subjectType: 'user', subjectId: String(id) },
+  );
   return getUser(ctx, id);
 }
 
 export async function resetPassword(ctx: RequestContext, id: number, newPassword: string) {
-  await runCommand(ctx, 'user.reset_password', async (trx) => {
-    const row = await visibleUser(ctx, id, trx);
-    requireAction(ctx.actor, row, 'resetPassword');
-    assertStrongPassword(newPassword);
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: await hashPassword(newPassword),
-        must_change_password: true,
-        failed_logins: 0,
-        locked_until: null,
-        password_changed_at: new Date(),
-        version: row.version + 1,
-      })
-      .where('id', '=', id)
-      .execute();
-    await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
-    return { value: undefined, audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path } };
-  }, { subjectType: 'user', subjectId: String(id) });
+  await runCommand(
+    ctx,
+    'user.reset_password',
+    async (trx) => {
+      const row = await visibleUser(ctx, id, trx);
+      requireAction(ctx.actor, row, 'resetPassword');
+      assertStrongPassword(newPassword);
+      await trx
+        .updateTable('app_user')
+        .set({
+          password_hash: await hashPassword(newPassword),
+          must_change_password: true,
+          failed_logins: 0,
+          locked_until: null,
+          password_changed_at: new Date(),
+          version: row.version + 1,
+        })
+        .where('id', '=', id)
+        .execute();
+      await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
+      return {
+        value: undefined,
+        audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path },
+      };
+    },
+    { subjectType: 'user', subjectId: String(id) },
+  );
   return getUser(ctx, id);
 }
 
 export async function unlockUser(ctx: RequestContext, id: number) {
-  await runCommand(ctx, 'user.unlock', async (trx) => {
-    const row = await visibleUser(ctx, id, trx);
-    requireAction(ctx.actor, row, 'unlock');
-    await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null, version: row.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    return { value: undefined, audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path } };
-  }, { subjectType: 'user', subjectId: String(id) });
+  await runCommand(
+    ctx,
+    'user.unlock',
+    async (trx) => {
+      const row = await visibleUser(ctx, id, trx);
+      requireAction(ctx.actor, row, 'unlock');
+      await trx
+        .updateTable('app_user')
+        .set({ failed_logins: 0, locked_until: null, version: row.version + 1 })
+        .where('id', '=', id)
+        .execute();
+      return {
+        value: undefined,
+        audit: { subjectType: 'user', subjectId: String(id), placePath: row.place_path },
+      };
+    },
+    { subjectType: 'user', subjectId: String(id) },
+  );
   return getUser(ctx, id);
 }

@@ -1,0 +1,92 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+// The date pickers take weekday and month names from dayjs; load its Chinese names (dayjs comes with antd).
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuditPage } from '../modules/audit/AuditPage';
+import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
+import { LoginPage } from '../modules/auth/LoginPage';
+import { TokensPage } from '../modules/auth/TokensPage';
+import { HomePage } from '../modules/home/HomePage';
+import { PlacesPage } from '../modules/places/PlacesPage';
+import { UsersPage } from '../modules/users/UsersPage';
+import { NotFound, RequireAuth, RequireCapability } from './guards';
+import { useMediaQuery } from './hooks';
+import { AppLayout } from './Layout';
+import { SessionProvider } from './session';
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="places/:code?"
+          element={
+            <RequireCapability capability="places.read">
+              <PlacesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <RequireCapability capability="users.read">
+              <UsersPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireCapability capability="audit.read">
+              <AuditPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="account/tokens" element={<TokensPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Providers (antd theme and locale, session, router) around the routes; the UI language drives all three. */
+export function Root() {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  // Honour the system's "reduce motion" setting (antd animates popups, drawers and modals otherwise).
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+  return (
+    <ConfigProvider
+      locale={english ? enUS : zhCNLocale}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#1f5fbf', borderRadius: 6, motion: !reducedMotion },
+        components: { Layout: { headerBg: '#ffffff', headerPadding: '0 16px', siderBg: '#001529' } },
+      }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
