@@ -18,7 +18,7 @@ export interface Config {
   bodyLimit: number;
   /** Login attempts per IP per minute (LOUYUAN_LOGIN_RATE, default 20). */
   loginRatePerMinute: number;
-  /** Log level (LOG_LEVEL, default info; silent in tests). */
+  /** Log level (LOG_LEVEL; default info in production, warn in development, silent in tests). */
   logLevel: string;
   /** Seed number of the demo district (LOUYUAN_DEMO_SEED, default 410103). */
   demoSeed: number;
@@ -54,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: boolFrom(env.LOUYUAN_SECURE_COOKIES, mode === 'production'),
     bodyLimit: intFrom(env.LOUYUAN_BODY_LIMIT, 1024 * 1024, 'LOUYUAN_BODY_LIMIT'),
     loginRatePerMinute: intFrom(env.LOUYUAN_LOGIN_RATE, 20, 'LOUYUAN_LOGIN_RATE'),
-    logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : mode === 'production' ? 'info' : 'warn'),
     demoSeed: intFrom(env.LOUYUAN_DEMO_SEED, 410103, 'LOUYUAN_DEMO_SEED'),
     seedDemoOnFirstRun: boolFrom(env.LOUYUAN_DEMO, true),
     trustProxy: boolFrom(env.LOUYUAN_TRUST_PROXY, false),

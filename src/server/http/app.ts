@@ -249,6 +249,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   // Who is asking: resolve the bearer token or session cookie, require a login, check CSRF — before any
   // body is validated, so an anonymous or forged request learns nothing from validation messages.
@@ -272,7 +275,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       }
     }
     // Unknown /api paths fall through to the static files' wildcard and then to the JSON 404.
-    if (isPublic || !request.routeOptions.url?.startsWith('/api/')) return;
+    const route = request.routeOptions.url ?? '';
+    // The API's description is public: the docs page and the OpenAPI document.
+    if (isPublic || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
     if (!request.actor) throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
