@@ -17,7 +17,8 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Is a process with this id running (on this machine)? */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

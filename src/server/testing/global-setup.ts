@@ -3,18 +3,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.js';
+import { isAlive } from '../db/lock.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../seed.js';
 import { DEMO_TEST_SEED, snapshotFile, templateDb } from './shared.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -34,7 +26,7 @@ async function dropDatabases(url: string, runId: string | null): Promise<void> {
     );
     for (const { datname } of rows.rows) {
       const pid = Number(/^louyuan_(?:tpl|t)_(\d+)/.exec(datname)?.[1]);
-      if (String(pid) !== runId && alive(pid)) continue;
+      if (String(pid) !== runId && isAlive(pid)) continue;
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
