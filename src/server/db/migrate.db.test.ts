@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing/database.js';
 import { openDatabase, type Database } from './database.js';
-import { currentMigration, LATEST_MIGRATION, migrateToLatest } from './migrate.js';
+import { currentMigration, LATEST_MIGRATION, migrateToLatest, migrations } from './migrate.js';
 
 let database: Database;
 
@@ -109,9 +109,10 @@ describe('migrations', () => {
     try {
       expect(await currentMigration(fresh)).toBeNull();
       const result = await migrateToLatest(fresh);
-      expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([
-        [LATEST_MIGRATION, 'Success'],
-      ]);
+      expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual(
+        Object.keys(migrations).map((name) => [name, 'Success']),
+      );
+      expect(result.results?.at(-1)?.migrationName).toBe(LATEST_MIGRATION);
       expect(await schemaFingerprint(fresh)).toEqual(await schemaFingerprint(database));
     } finally {
       await fresh.close();

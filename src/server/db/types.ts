@@ -112,7 +112,36 @@ export interface LouyuanMetaTable {
   value: string;
 }
 
+export type GridKind = 'base' | 'specialised' | 'economic' | 'kinship';
+
+export interface GridTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  code: string;
+  level: number;
+  kind: GridKind;
+  name: string;
+  place_id: number;
+  path: string;
+  lead_unit: string | null;
+  geometry: Json<GeoJsonPolygon>;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+  area_m2: number;
+  households: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type GeoJsonPolygon =
+  | { type: 'Polygon'; coordinates: [number, number][][] }
+  | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
+
 export interface DB {
+  grid: GridTable;
   place: PlaceTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -127,3 +156,5 @@ export type NewPlace = Insertable<PlaceTable>;
 export type PlaceUpdate = Updateable<PlaceTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type Grid = Selectable<GridTable>;
+export type NewGrid = Insertable<GridTable>;

@@ -36,6 +36,9 @@ interface Subtree {
   tokenId: number;
   tokenName: string;
   tokenSecret: string;
+  /** A base micro-grid of the community, and a point inside it. */
+  gridCode: string;
+  point: [number, number];
   /** Codes, unique names and usernames that must never appear in an outsider's answer. */
   identifiers: string[];
 }
@@ -52,6 +55,7 @@ interface Fixture {
 const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = {
   code: {
     '/api/places/': (s) => ({ value: s.leafCode, version: s.leafVersion }),
+    '/api/grids/': (s) => ({ value: s.gridCode }),
   },
   id: {
     '/api/users/': (s) => ({ value: String(s.userId), version: s.userVersion }),
@@ -69,7 +73,8 @@ const part = (route: RouteEntry, name: 'body' | 'querystring' | 'params'): JsonS
 const routeName = (route: RouteEntry) => `${route.method} ${route.url}`;
 const pathParams = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
 /** GET without path parameters: may answer 200, but only with what lies in the caller's subtree. */
-const isListRoute = (route: RouteEntry) => route.method === 'GET' && pathParams(route.url).length === 0;
+const isListRoute = (route: RouteEntry) =>
+  (route.method === 'GET' || route.readOnly) && pathParams(route.url).length === 0;
 
 function paramFixture(route: RouteEntry, param: string, subtree: Subtree): Fixture {
   const byPrefix = PARAM_FIXTURES[param] ?? {};
@@ -116,6 +121,7 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
         body[key] = target.communityCode;
         hasCodes = true;
       } else if (key === 'version' && version !== undefined) body[key] = version;
+      else if (key === 'points') body[key] = [{ lng: target.point[0], lat: target.point[1] }];
     }
     return { body, hasCodes };
   };
@@ -125,6 +131,7 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
     const base = new URLSearchParams();
     for (const name of query?.required ?? []) {
       if (name === 'version' && version !== undefined) base.set(name, String(version));
+      else if (name === 'lng' || name === 'lat') base.set(name, String(target.point[name === 'lng' ? 0 : 1]));
       else throw new Error(`add a fixture for ?${name} (${routeName(route)})`);
     }
     const props = query?.properties ?? {};
@@ -251,6 +258,16 @@ async function loadSubtree(
     .select(['id', 'version', 'username'])
     .where('username', '=', staff)
     .executeTakeFirstOrThrow();
+  const micro = await db
+    .selectFrom('grid')
+    .select(['code', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('place_id', '=', community.id)
+    .where('level', '=', 4)
+    .where('kind', '=', 'base')
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const gridCodes = await db.selectFrom('grid').select('code').where('place_id', '=', community.id).execute();
   const tokenName = `token-of-${tokenOwner.username}`;
   const created = await tokenOwner.request('POST', '/api/auth/tokens', { name: tokenName });
   expect(created.statusCode, created.body).toBe(200);
@@ -292,6 +309,7 @@ async function loadSubtree(
     ...usernames.map((u) => u.username),
     leaf.code,
     tokenName,
+    ...gridCodes.map((g) => g.code),
   ];
   return {
     label,
@@ -306,6 +324,9 @@ async function loadSubtree(
     tokenId,
     tokenName,
     tokenSecret,
+    gridCode: micro.code,
+    // the centre of a rectangle-ish micro-grid lies inside it; the grids test checks location exactly
+    point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
     identifiers: [...new Set(identifiers)],
   };
 }

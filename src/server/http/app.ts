@@ -31,6 +31,8 @@ export interface RouteEntry {
   url: string;
   public: boolean;
   self: boolean;
+  /** A read sent as POST (a body too large for a query string); the access test treats it as a list. */
+  readOnly: boolean;
   hasBody: boolean;
   schema: Record<string, unknown> | undefined;
 }
@@ -47,6 +49,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Acts only on the caller's own account (the access test checks these separately). */
     self?: boolean;
+    /** A read sent as POST: it changes nothing. */
+    readOnly?: boolean;
   }
   interface FastifyInstance {
     ctx: AppContext;
@@ -121,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         url: route.url,
         public: route.config?.public === true,
         self: route.config?.self === true,
+        readOnly: route.config?.readOnly === true,
         hasBody: !!route.schema?.body,
         schema: route.schema as Record<string, unknown> | undefined,
       });

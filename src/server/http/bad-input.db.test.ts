@@ -25,7 +25,10 @@ interface Fixture {
 
 /** Valid values for path parameters, by name and URL prefix, so that only the part under test is wrong. */
 const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
-  code: { '/api/places/': () => ({ value: fx.leafCode, version: fx.leafVersion }) },
+  code: {
+    '/api/places/': () => ({ value: fx.leafCode, version: fx.leafVersion }),
+    '/api/grids/': () => ({ value: fx.gridCode }),
+  },
   id: {
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
@@ -75,6 +78,7 @@ function requiredQuery(route: RouteEntry, version: number | undefined): URLSearc
   const params = new URLSearchParams();
   for (const name of part(route, 'querystring')?.required ?? []) {
     if (name === 'version' && version !== undefined) params.set(name, String(version));
+    else if (name === 'lng' || name === 'lat') params.set(name, String(fx.point[name === 'lng' ? 0 : 1]));
     else throw new Error(`add a fixture for ?${name} (${routeName(route)})`);
   }
   return params;
@@ -182,6 +186,8 @@ const fx = {
   tokenId: 0,
   compoundCode: '',
   communityCode: '',
+  gridCode: '',
+  point: [0, 0] as [number, number],
 };
 
 beforeAll(async () => {
@@ -204,6 +210,14 @@ beforeAll(async () => {
     .select(['id', 'version'])
     .where('username', '=', 'grid1')
     .executeTakeFirstOrThrow();
+  const micro = await db
+    .selectFrom('grid')
+    .select(['code', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('level', '=', 4)
+    .where('kind', '=', 'base')
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
@@ -215,6 +229,8 @@ beforeAll(async () => {
     tokenId: token.json<{ apiToken: { id: number } }>().apiToken.id,
     compoundCode: leaf.code.slice(0, 15),
     communityCode: leaf.code.slice(0, 12),
+    gridCode: micro.code,
+    point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
   });
 });
 afterAll(() => t?.close());

@@ -28,6 +28,7 @@ const defaultStatus: Partial<Record<ErrorCode, number>> = {
   HAS_USERS: 409,
   CODE_LOCKED: 409,
   MOVE_CYCLE: 422,
+  OUTSIDE_DISTRICT: 422,
   INVALID_PARENT_KIND: 422,
   INVALID_CODE_PREFIX: 422,
   ROOT_IMMUTABLE: 422,

@@ -46,6 +46,10 @@ export const errorMessages = {
     'zh-CN': '该节点下有 {count} 个下级节点，其编码以本节点编码为前缀，不能修改本节点编码',
     en: 'This node has {count} children whose codes start with its code; its code cannot change',
   },
+  OUTSIDE_DISTRICT: {
+    'zh-CN': '该位置（{lng}, {lat}）不在本区任何网格内',
+    en: 'The point ({lng}, {lat}) lies in no grid of the district',
+  },
   MOVE_CYCLE: {
     'zh-CN': '不能把节点移动到它自己或它的下级之下',
     en: 'A node cannot be moved under itself or its own descendants',

@@ -1,5 +1,6 @@
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
+import { gridsModule } from './grids/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { placesModule } from './places/index.js';
 import { systemModule } from './system/index.js';
@@ -10,6 +11,7 @@ export const modules: readonly ModuleManifest[] = [
   systemModule,
   authModule,
   placesModule,
+  gridsModule,
   usersModule,
   auditModule,
 ];

@@ -8,6 +8,7 @@ import type { Role } from '../db/types.js';
 export const CAPABILITIES = [
   'places.read',
   'places.write',
+  'grids.read',
   'users.read',
   'users.create',
   'users.update',
@@ -16,14 +17,14 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write'];
+const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write', 'grids.read'];
 
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
   district_admin: BUSINESS_WRITER,
   street_staff: BUSINESS_WRITER,
   community_staff: BUSINESS_WRITER,
-  grid_worker: ['places.read'],
-  department_staff: ['places.read'],
+  grid_worker: ['places.read', 'grids.read'],
+  department_staff: ['places.read', 'grids.read'],
   resident: [],
   system_admin: ['places.read', 'users.read', 'users.create', 'users.update'],
   security_admin: ['places.read', 'users.read', 'users.security'],

@@ -2183,6 +2183,758 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grids within my subtree, by level, kind, name or code */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name or code prefix */
+                    q?: string;
+                    level?: number;
+                    kind?: "base" | "specialised" | "economic" | "kinship";
+                    /** @description A place code: grids of that subtree */
+                    within?: string;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                                parentCode: string | null;
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                leadUnit: string | null;
+                                areaM2: number;
+                                households: number;
+                                /** @description [minLng, minLat, maxLng, maxLat] */
+                                bbox: number[];
+                                childCount: number;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The micro-grid holding a point, its chain up to level 1, and the overlay grids there */
+        get: {
+            parameters: {
+                query: {
+                    lng: number;
+                    lat: number;
+                    /** @description Phones in China report GCJ-02 */
+                    crs?: "wgs84" | "gcj02";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description WGS-84 longitude used */
+                            lng: number;
+                            lat: number;
+                            microGrid: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                            } | null;
+                            /** @description From the micro-grid up to level 1 */
+                            chain: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                            }[];
+                            overlays: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Locate up to 1,000 points at once; each answers a result or an error code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "crs": "wgs84",
+                     *       "points": [
+                     *         {
+                     *           "lng": 113.62,
+                     *           "lat": 34.72
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Phones in China report GCJ-02
+                         * @default wgs84
+                         * @enum {unknown}
+                         */
+                        crs?: "wgs84" | "gcj02";
+                        points: {
+                            lng: number;
+                            lat: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: ({
+                                /** @description WGS-84 longitude used */
+                                lng: number;
+                                lat: number;
+                                microGrid: {
+                                    code: string;
+                                    name: string;
+                                    /** @description 1, 2, 3, or 4 for a micro-grid */
+                                    level: number;
+                                    /** @enum {unknown} */
+                                    kind: "base" | "specialised" | "economic" | "kinship";
+                                } | null;
+                                /** @description From the micro-grid up to level 1 */
+                                chain: {
+                                    code: string;
+                                    name: string;
+                                    /** @description 1, 2, 3, or 4 for a micro-grid */
+                                    level: number;
+                                    /** @enum {unknown} */
+                                    kind: "base" | "specialised" | "economic" | "kinship";
+                                }[];
+                                overlays: {
+                                    code: string;
+                                    name: string;
+                                    /** @description 1, 2, 3, or 4 for a micro-grid */
+                                    level: number;
+                                    /** @enum {unknown} */
+                                    kind: "base" | "specialised" | "economic" | "kinship";
+                                }[];
+                            } | {
+                                lng: number;
+                                lat: number;
+                                error: string;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grid with its polygon and the chain above it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            level: number;
+                            /** @enum {unknown} */
+                            kind: "base" | "specialised" | "economic" | "kinship";
+                            parentCode: string | null;
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            leadUnit: string | null;
+                            areaM2: number;
+                            households: number;
+                            /** @description [minLng, minLat, maxLng, maxLat] */
+                            bbox: number[];
+                            childCount: number;
+                            version: number;
+                            /** @description Ancestors the reader may see, from the parent upwards */
+                            chain: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                            }[];
+                            /** @description WGS-84 GeoJSON geometry */
+                            geometry: {
+                                /** @enum {unknown} */
+                                type: "Polygon" | "MultiPolygon";
+                                coordinates: unknown[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children of a grid, paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                                parentCode: string | null;
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                leadUnit: string | null;
+                                areaM2: number;
+                                households: number;
+                                /** @description [minLng, minLat, maxLng, maxLat] */
+                                bbox: number[];
+                                childCount: number;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;

@@ -1,0 +1,116 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { GridLocator, type LocatorGrid } from './grids.locator.js';
+
+/** Grids joined with the path of the place they belong to: access is decided on that path. */
+export function gridQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('grid as g')
+    .innerJoin('place as p', 'p.id', 'g.place_id')
+    .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
+    .select([
+      'g.id',
+      'g.parent_id',
+      'g.code',
+      'g.level',
+      'g.kind',
+      'g.name',
+      'g.path',
+      'g.lead_unit',
+      'g.area_m2',
+      'g.households',
+      'g.version',
+      'g.min_lng',
+      'g.min_lat',
+      'g.max_lng',
+      'g.max_lat',
+      'p.code as place_code',
+      'p.name as place_name',
+      'p.path as place_path',
+      'parent.code as parent_code',
+    ]);
+}
+export type GridRow = Awaited<ReturnType<ReturnType<typeof gridQuery>['executeTakeFirstOrThrow']>>;
+
+const GRIDS_VERSION_KEY = 'grids.version';
+
+/** Bump after any change to grids, so every process rebuilds its locator. */
+export async function bumpGridsVersion(db: Kysely<DB>): Promise<void> {
+  await sql`INSERT INTO louyuan_meta (key, value) VALUES (${GRIDS_VERSION_KEY}, '1')
+    ON CONFLICT (key) DO UPDATE SET value = (louyuan_meta.value::bigint + 1)::text`.execute(db);
+}
+
+async function gridsVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('louyuan_meta')
+    .select('value')
+    .where('key', '=', GRIDS_VERSION_KEY)
+    .executeTakeFirst();
+  return row?.value ?? '0';
+}
+
+async function loadLocator(db: Kysely<DB>): Promise<GridLocator> {
+  const rows = await db
+    .selectFrom('grid as g')
+    .innerJoin('place as p', 'p.id', 'g.place_id')
+    .select([
+      'g.id',
+      'g.parent_id',
+      'g.code',
+      'g.name',
+      'g.level',
+      'g.kind',
+      'g.geometry',
+      'g.min_lng',
+      'g.min_lat',
+      'g.max_lng',
+      'g.max_lat',
+      'p.path as place_path',
+    ])
+    .execute();
+  const grids: LocatorGrid[] = rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    kind: r.kind,
+    placePath: r.place_path,
+    geometry: r.geometry,
+    minLng: r.min_lng,
+    minLat: r.min_lat,
+    maxLng: r.max_lng,
+    maxLat: r.max_lat,
+  }));
+  return new GridLocator(grids);
+}
+
+const RECHECK_MS = 2000;
+const locators = new WeakMap<
+  Kysely<DB>,
+  { version: string; checkedAt: number; locator: Promise<GridLocator> }
+>();
+
+/**
+ * The process's locator for this database. The grids' version is checked at most every 2 s, so a change made by
+ * another process is picked up within that time, and a change made here is picked up at once (`bumpGridsVersion`
+ * followed by `forgetLocator`).
+ */
+export async function locatorFor(db: Kysely<DB>): Promise<GridLocator> {
+  const now = Date.now();
+  const cached = locators.get(db);
+  if (cached && now - cached.checkedAt < RECHECK_MS) return cached.locator;
+  const version = await gridsVersion(db);
+  if (cached && cached.version === version) {
+    cached.checkedAt = now;
+    return cached.locator;
+  }
+  const locator = loadLocator(db);
+  locators.set(db, { version, checkedAt: now, locator });
+  locator.catch(() => locators.delete(db));
+  return locator;
+}
+
+export function forgetLocator(db: Kysely<DB>): void {
+  locators.delete(db);
+}

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requestContext } from '../../http/app.js';
+import { errorResponses } from '../../http/schemas.js';
+import {
+  ChildrenQuery,
+  GridCodeParams,
+  GridDetailSchema,
+  GridListQuery,
+  GridPage,
+  LocateBatchBody,
+  LocateBatchResult,
+  LocateQuery,
+  LocateResult,
+} from './grids.schema.js';
+import { getGrid, listGridChildren, listGrids, locateBatch, locatePoint } from './grids.service.js';
+
+const tags = ['grids'];
+
+export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/grids',
+    {
+      schema: {
+        tags,
+        summary: 'Grids within my subtree, by level, kind, name or code',
+        querystring: GridListQuery,
+        response: { 200: GridPage, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...rest } = request.query;
+      return listGrids(requestContext(request), { ...rest, page, pageSize });
+    },
+  );
+
+  // Registered before /grids/:code so "locate" is never read as a code (codes are digits anyway).
+  app.get(
+    '/grids/locate',
+    {
+      schema: {
+        tags,
+        summary: 'The micro-grid holding a point, its chain up to level 1, and the overlay grids there',
+        querystring: LocateQuery,
+        response: { 200: LocateResult, ...errorResponses(403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const { lng, lat, crs = 'wgs84' } = request.query;
+      return locatePoint(requestContext(request), lng, lat, crs);
+    },
+  );
+
+  app.post(
+    '/grids/locate',
+    {
+      config: { readOnly: true },
+      schema: {
+        tags,
+        summary: 'Locate up to 1,000 points at once; each answers a result or an error code',
+        body: LocateBatchBody,
+        response: { 200: LocateBatchResult, ...errorResponses(403, 413, 415) },
+      },
+    },
+    async (request) => locateBatch(requestContext(request), request.body.points, request.body.crs ?? 'wgs84'),
+  );
+
+  app.get(
+    '/grids/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One grid with its polygon and the chain above it',
+        params: GridCodeParams,
+        response: { 200: GridDetailSchema, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => getGrid(requestContext(request), request.params.code),
+  );
+
+  app.get(
+    '/grids/:code/children',
+    {
+      schema: {
+        tags,
+        summary: 'Children of a grid, paged',
+        params: GridCodeParams,
+        querystring: ChildrenQuery,
+        response: { 200: GridPage, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 50 } = request.query;
+      return listGridChildren(requestContext(request), request.params.code, page, pageSize);
+    },
+  );
+};

@@ -1,0 +1,104 @@
+import Type from 'typebox';
+import { Nullable, PageQuery, Paged } from '../../http/schemas.js';
+
+export const GRID_KINDS = ['base', 'specialised', 'economic', 'kinship'] as const;
+export const GridKindSchema = Type.Enum(GRID_KINDS);
+const CodeSchema = Type.String({ pattern: '^[0-9]{6,24}$' });
+
+export const GridRef = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Integer({ description: '1, 2, 3, or 4 for a micro-grid' }),
+  kind: GridKindSchema,
+});
+
+export const GridSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Integer(),
+  kind: GridKindSchema,
+  parentCode: Nullable(Type.String()),
+  place: Type.Object({ code: Type.String(), name: Type.String() }),
+  leadUnit: Nullable(Type.String()),
+  areaM2: Type.Number(),
+  households: Type.Integer(),
+  bbox: Type.Array(Type.Number(), {
+    minItems: 4,
+    maxItems: 4,
+    description: '[minLng, minLat, maxLng, maxLat]',
+  }),
+  childCount: Type.Integer(),
+  version: Type.Integer(),
+});
+
+export const GridDetailSchema = Type.Object({
+  ...GridSchema.properties,
+  chain: Type.Array(GridRef, { description: 'Ancestors the reader may see, from the parent upwards' }),
+  geometry: Type.Object(
+    { type: Type.Enum(['Polygon', 'MultiPolygon']), coordinates: Type.Array(Type.Unknown()) },
+    { description: 'WGS-84 GeoJSON geometry' },
+  ),
+});
+
+export const GridPage = Paged(GridSchema);
+
+export const GridCodeParams = Type.Object({ code: CodeSchema }, { additionalProperties: false });
+
+export const GridListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: 'Name or code prefix' })),
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+    kind: Type.Optional(GridKindSchema),
+    within: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6,24}$', description: 'A place code: grids of that subtree' }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const ChildrenQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+const Crs = Type.Optional(
+  Type.Enum(['wgs84', 'gcj02'], { default: 'wgs84', description: 'Phones in China report GCJ-02' }),
+);
+
+export const LocateQuery = Type.Object(
+  {
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    crs: Crs,
+  },
+  { additionalProperties: false },
+);
+
+export const LocateResult = Type.Object({
+  lng: Type.Number({ description: 'WGS-84 longitude used' }),
+  lat: Type.Number(),
+  microGrid: Nullable(GridRef),
+  chain: Type.Array(GridRef, { description: 'From the micro-grid up to level 1' }),
+  overlays: Type.Array(GridRef),
+});
+
+export const LocateBatchBody = Type.Object(
+  {
+    crs: Crs,
+    points: Type.Array(
+      Type.Object(
+        {
+          lng: Type.Number({ minimum: -180, maximum: 180 }),
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
+  },
+  { additionalProperties: false, examples: [{ crs: 'wgs84', points: [{ lng: 113.62, lat: 34.72 }] }] },
+);
+
+export const LocateBatchResult = Type.Object({
+  results: Type.Array(
+    Type.Union([LocateResult, Type.Object({ lng: Type.Number(), lat: Type.Number(), error: Type.String() })]),
+  ),
+});

@@ -1,0 +1,32 @@
+import type { ModuleManifest, StatDefinition } from '../manifest.js';
+import { gridsRoutes } from './grids.routes.js';
+import { seedGrids } from './grids.seed.js';
+
+function gridCount(key: string, zh: string, en: string, level: number): StatDefinition {
+  return {
+    key,
+    label: { 'zh-CN': zh, en },
+    capability: 'grids.read',
+    compute: async (db, actor) => {
+      const row = await db
+        .selectFrom('grid as g')
+        .innerJoin('place as p', 'p.id', 'g.place_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('g.kind', '=', 'base')
+        .where('g.level', '=', level)
+        .where('p.path', 'like', `${actor.placePath}%`)
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+  };
+}
+
+export const gridsModule: ModuleManifest = {
+  name: 'grids',
+  routes: gridsRoutes,
+  seed: { order: 30, run: seedGrids },
+  stats: [
+    gridCount('grids.level3', '三级网格', 'Level-3 grids', 3),
+    gridCount('grids.micro', '微网格', 'Micro-grids', 4),
+  ],
+};
