@@ -6,6 +6,7 @@ import { openDatabase, targetFromConfig, type Database } from './db/database.js'
 import { DataDirLockedError } from './db/lock.js';
 import { backupDatabase, BackupError, restoreDatabase } from './db/backup.js';
 import { currentMigration, migrateToLatest } from './db/migrate.js';
+import { checkGridCoverage } from './modules/grids/grids.check.js';
 import { appendAudit, sealPending, verifyAuditChain } from './modules/audit/audit.service.js';
 import { assertStrongPassword, hashPassword } from './modules/auth/auth.service.js';
 import { findByCode } from './modules/places/places.queries.js';
@@ -16,6 +17,11 @@ import { seedDemo } from './seed.js';
 import { describeStart, startServer } from './server.js';
 
 const config = loadConfig();
+// `louyuan … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const program = new Command('louyuan')
   .description('Louyuan (楼院) — community governance platform')
   .showHelpAfterError();
@@ -181,6 +187,36 @@ user
     });
     console.log(`Created ${username} (${options.role}) at ${options.place}.`);
     if (generated) console.log(`Initial password (shown once; change it at first login): ${password}`);
+  });
+
+const grids = program.command('grids').description('Grids');
+grids
+  .command('check')
+  .description(
+    'Coverage check: gaps and overlaps between siblings, children outside their parent, grids outside the ' +
+      'district, invalid polygons, household counts out of range. Exit 1 when the map itself is wrong.',
+  )
+  .option('--json', 'print the whole report as JSON (counts per kind/level and every finding)')
+  .action(async (options: { json?: boolean }) => {
+    await withDatabase(async (database) => {
+      const report = await checkGridCoverage(database.db, config.gridHouseholds);
+      if (options.json) {
+        console.log(JSON.stringify(report, null, 2));
+      } else {
+        console.log('Grids by kind/level:');
+        for (const [key, n] of Object.entries(report.counts).sort()) console.log(`  ${key.padEnd(14)} ${n}`);
+        console.log(`Findings (${report.findings.length}, checked in ${report.ms} ms):`);
+        if (report.findings.length === 0) console.log('  none');
+        for (const [type, n] of Object.entries(report.byType)) {
+          const first = report.findings.find((f) => f.type === type);
+          console.log(
+            `  ${type.padEnd(24)} ${String(n).padStart(5)}   e.g. ${first?.grids.join(', ')}: ${first?.detail} ` +
+              `(${first?.areaM2} m² at ${first?.location.join(', ')})`,
+          );
+        }
+      }
+      if (report.geometryFindings > 0) process.exitCode = 1;
+    });
   });
 
 const audit = program.command('audit').description('The audit trail');

@@ -26,6 +26,23 @@ export interface Config {
   seedDemoOnFirstRun: boolean;
   /** Trust X-Forwarded-For from a reverse proxy (LOUYUAN_TRUST_PROXY, default false). */
   trustProxy: boolean;
+  /** Households a grid may hold, by level (LOUYUAN_GRID_HOUSEHOLDS, default "4:50-70,3:300-500"). */
+  gridHouseholds: Record<number, [number, number]>;
+}
+
+export function parseHouseholdRanges(text: string): Record<number, [number, number]> {
+  const out: Record<number, [number, number]> = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([1-4]):(\d+)-(\d+)$/.exec(part);
+    if (!match) throw new Error(`LOUYUAN_GRID_HOUSEHOLDS: "${part}" is not level:min-max (e.g. 4:50-70)`);
+    const [, level, min, max] = match.map(Number) as [number, number, number, number];
+    if (min > max) throw new Error(`LOUYUAN_GRID_HOUSEHOLDS: ${part} has min above max`);
+    out[level] = [min, max];
+  }
+  return out;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -58,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: intFrom(env.LOUYUAN_DEMO_SEED, 410103, 'LOUYUAN_DEMO_SEED'),
     seedDemoOnFirstRun: boolFrom(env.LOUYUAN_DEMO, true),
     trustProxy: boolFrom(env.LOUYUAN_TRUST_PROXY, false),
+    gridHouseholds: parseHouseholdRanges(env.LOUYUAN_GRID_HOUSEHOLDS || '4:50-70,3:300-500'),
   };
 }

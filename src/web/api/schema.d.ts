@@ -2324,6 +2324,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grids/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage check: gaps, overlaps, grids outside parent or district, invalid polygons, household counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Grids per kind/level that the reader may see */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            byType: {
+                                [key: string]: number;
+                            };
+                            /** @description Gaps, overlaps, outside and invalid: the map itself is wrong */
+                            geometryFindings: number;
+                            findings: {
+                                /** @enum {unknown} */
+                                type: "gap" | "overlap" | "outside_parent" | "outside_district" | "invalid_polygon" | "households_out_of_range";
+                                grids: string[];
+                                areaM2: number;
+                                location: number[];
+                                detail: string;
+                            }[];
+                            ms: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/grids/locate": {
         parameters: {
             query?: never;

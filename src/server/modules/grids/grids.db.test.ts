@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeoJsonPolygon } from '../../db/types.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { fromWgs84, pointInPolygon } from './grids.geometry.js';
+import { checkGridCoverage } from './grids.check.js';
 import { locatorFor } from './grids.queries.js';
 
 let t: TestApp;
@@ -131,5 +132,62 @@ describe('grids', () => {
     const detail = await admin.request('GET', `/api/grids/${foreign.code}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json<{ chain: unknown[]; geometry: { type: string } }>().chain).toHaveLength(3);
+  });
+
+  it('reports no gap, overlap or stray grid over the demo district, and finds a gap made by hand', async () => {
+    const ranges = t.ctx.config.gridHouseholds;
+    const clean = await checkGridCoverage(t.database.db, ranges);
+    expect(clean.counts['base/4']).toBe(6281);
+    expect(clean.geometryFindings).toBe(0);
+
+    // Shrink one micro-grid to the left half of its box: a gap opens inside its level-3 parent.
+    const micro = await t.database.db
+      .selectFrom('grid as g')
+      .innerJoin('grid as parent', 'parent.id', 'g.parent_id')
+      .select([
+        'g.id',
+        'g.code',
+        'parent.code as parent_code',
+        'g.min_lng',
+        'g.min_lat',
+        'g.max_lng',
+        'g.max_lat',
+      ])
+      .where('g.level', '=', 4)
+      .where('g.kind', '=', 'base')
+      .orderBy('g.code')
+      .executeTakeFirstOrThrow();
+    const midLng = (micro.min_lng + micro.max_lng) / 2;
+    const ring: [number, number][] = [
+      [micro.min_lng, micro.min_lat],
+      [midLng, micro.min_lat],
+      [midLng, micro.max_lat],
+      [micro.min_lng, micro.max_lat],
+      [micro.min_lng, micro.min_lat],
+    ];
+    await t.database.db
+      .updateTable('grid')
+      .set({ geometry: JSON.stringify({ type: 'Polygon', coordinates: [ring] }), max_lng: midLng })
+      .where('id', '=', micro.id)
+      .execute();
+    const broken = await checkGridCoverage(t.database.db, ranges);
+    const gaps = broken.findings.filter((f) => f.type === 'gap');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]?.grids[0]).toBe(micro.parent_code);
+    expect(gaps[0]?.grids).toContain(micro.code);
+    const [lng, lat] = gaps[0]?.location ?? [0, 0];
+    expect(lng).toBeGreaterThan(midLng);
+    expect(lng).toBeLessThan(micro.max_lng);
+    expect(lat).toBeGreaterThan(micro.min_lat);
+
+    // The API reports it to the district and to the community it lies in, not to another community.
+    const viaApi = await admin.request('GET', '/api/grids/coverage');
+    expect(viaApi.statusCode).toBe(200);
+    expect(viaApi.json<{ byType: Record<string, number> }>().byType.gap).toBe(1);
+    const other = await (await t.login('community3')).request('GET', '/api/grids/coverage');
+    const otherBody = other.json<{ byType: Record<string, number>; findings: { grids: string[] }[] }>();
+    expect(otherBody.byType.gap ?? 0).toBe(0);
+    for (const f of otherBody.findings)
+      for (const code of f.grids) expect(code.startsWith('410103002001')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { requestContext } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
   ChildrenQuery,
+  CoverageSchema,
   GridCodeParams,
   GridDetailSchema,
   GridListQuery,
@@ -12,7 +13,14 @@ import {
   LocateQuery,
   LocateResult,
 } from './grids.schema.js';
-import { getGrid, listGridChildren, listGrids, locateBatch, locatePoint } from './grids.service.js';
+import {
+  getGrid,
+  gridCoverage,
+  listGridChildren,
+  listGrids,
+  locateBatch,
+  locatePoint,
+} from './grids.service.js';
 
 const tags = ['grids'];
 
@@ -31,6 +39,19 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { page = 1, pageSize = 20, ...rest } = request.query;
       return listGrids(requestContext(request), { ...rest, page, pageSize });
     },
+  );
+
+  app.get(
+    '/grids/coverage',
+    {
+      schema: {
+        tags,
+        summary:
+          'Coverage check: gaps, overlaps, grids outside parent or district, invalid polygons, household counts',
+        response: { 200: CoverageSchema, ...errorResponses(403) },
+      },
+    },
+    async (request) => gridCoverage(requestContext(request)),
   );
 
   // Registered before /grids/:code so "locate" is never read as a code (codes are digits anyway).

@@ -102,3 +102,30 @@ export const LocateBatchResult = Type.Object({
     Type.Union([LocateResult, Type.Object({ lng: Type.Number(), lat: Type.Number(), error: Type.String() })]),
   ),
 });
+
+export const CoverageSchema = Type.Object({
+  counts: Type.Record(Type.String(), Type.Integer(), {
+    description: 'Grids per kind/level that the reader may see',
+  }),
+  byType: Type.Record(Type.String(), Type.Integer()),
+  geometryFindings: Type.Integer({
+    description: 'Gaps, overlaps, outside and invalid: the map itself is wrong',
+  }),
+  findings: Type.Array(
+    Type.Object({
+      type: Type.Enum([
+        'gap',
+        'overlap',
+        'outside_parent',
+        'outside_district',
+        'invalid_polygon',
+        'households_out_of_range',
+      ]),
+      grids: Type.Array(Type.String()),
+      areaM2: Type.Number(),
+      location: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
+      detail: Type.String(),
+    }),
+  ),
+  ms: Type.Integer(),
+});

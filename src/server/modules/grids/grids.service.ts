@@ -3,6 +3,7 @@ import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
+import { checkGridCoverage, GEOMETRY_FINDINGS } from './grids.check.js';
 import { toWgs84 } from './grids.geometry.js';
 import type { LocatorGrid } from './grids.locator.js';
 import { gridQuery, locatorFor, type GridRow } from './grids.queries.js';
@@ -184,5 +185,33 @@ export async function locateBatch(ctx: RequestContext, points: { lng: number; la
         throw error;
       }
     }),
+  };
+}
+
+/** The coverage check over all grids, reported as far as the actor may see: findings touching its grids. */
+export async function gridCoverage(ctx: RequestContext) {
+  requireCapability(ctx.actor, 'grids.read');
+  const { db } = ctx.app.database;
+  const report = await checkGridCoverage(db, ctx.app.config.gridHouseholds);
+  const visibleRows = await db
+    .selectFrom('grid as g')
+    .innerJoin('place as p', 'p.id', 'g.place_id')
+    .select(['g.code', 'g.kind', 'g.level'])
+    .where('p.path', 'like', underPath(ctx.actor.placePath))
+    .execute();
+  const visibleCodes = new Set(visibleRows.map((r) => r.code));
+  const counts: Record<string, number> = {};
+  for (const r of visibleRows) counts[`${r.kind}/${r.level}`] = (counts[`${r.kind}/${r.level}`] ?? 0) + 1;
+  const findings = report.findings
+    .filter((f) => f.grids.some((code) => visibleCodes.has(code)))
+    .map((f) => ({ ...f, grids: f.grids.filter((code) => visibleCodes.has(code)) }));
+  const byType: Record<string, number> = {};
+  for (const f of findings) byType[f.type] = (byType[f.type] ?? 0) + 1;
+  return {
+    counts,
+    byType,
+    geometryFindings: findings.filter((f) => GEOMETRY_FINDINGS.includes(f.type)).length,
+    findings,
+    ms: report.ms,
   };
 }
