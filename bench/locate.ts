@@ -261,7 +261,7 @@ async function listen(app: {
 
 export async function measureLocate(options: { quick: boolean }): Promise<Figure[]> {
   const { quick } = options;
-  const pointCount = quick ? 10_000 : 20_000;
+  const pointCount = quick ? 5_000 : 10_000;
   const inProcessRounds = quick ? 3 : 7;
   const httpRounds = quick ? 3 : 5;
   const durationMs = quick ? 3_000 : 10_000;

@@ -75,9 +75,8 @@ if (runsSuite('startup')) figures.push(...(await startupFigures()));
 if (runsSuite('locate')) figures.push(...(await measureLocate({ quick })));
 
 for (const f of figures) {
-  const base = f.baseline
-    ? `  (baseline ${f.baseline}: ${f.baselineValue} ${f.unit}, ratio ${f.ratio}×)`
-    : '';
+  const ratio = f.ratio === null ? '' : `, ratio ${f.ratio}×`;
+  const base = f.baseline ? `  (baseline ${f.baseline}: ${f.baselineValue} ${f.unit}${ratio})` : '';
   console.log(`${f.name.padEnd(58)} ${String(f.value).padStart(8)} ${f.unit}  median of ${f.runs}${base}`);
 }
 if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(figures, null, 2));

@@ -244,25 +244,25 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<ResolvedSession | 'expired' | null> {
   const id = sha256(token);
-  const session = await db
-    .selectFrom('user_session')
-    .select(['id', 'user_id', 'csrf_token', 'last_seen_at', 'expires_at'])
-    .where('id', '=', id)
+  // One round trip on the hot path of every request: the session with its user and the user's place.
+  const row = await userQuery(db)
+    .innerJoin('user_session as s', 's.user_id', 'u.id')
+    .select(['s.csrf_token', 's.last_seen_at', 's.expires_at'])
+    .where('s.id', '=', id)
     .executeTakeFirst();
-  if (!session) return null;
-  if (session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > SESSION_IDLE_MS) {
+  if (!row) return null;
+  if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS) {
     await db.deleteFrom('user_session').where('id', '=', id).execute();
     return 'expired';
   }
-  const row = await userQuery(db).where('u.id', '=', session.user_id).executeTakeFirst();
-  if (!row || row.disabled) return null;
-  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+  if (row.disabled) return null;
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
   return {
     actor: { ...actorFromRow(row, 'session'), sessionId: id },
     user: presentUser(row, now),
-    csrfToken: session.csrf_token,
+    csrfToken: row.csrf_token,
   };
 }
 

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import type { GeoJsonPolygon, GridKind } from '../../db/types.js';
-import { pointInPolygon } from './grids.geometry.js';
+import { bbox, pointInPolygon } from './grids.geometry.js';
 
 export interface LocatorGrid {
   id: number;
@@ -34,23 +34,39 @@ export interface LocateHit {
 export class GridLocator {
   private readonly index: Flatbush | null;
   private readonly byId: Map<number, LocatorGrid>;
-  private readonly indexed: LocatorGrid[];
+  private readonly entries: { grid: LocatorGrid; part: GeoJsonPolygon }[];
+  private readonly gridCount: number;
 
   constructor(grids: LocatorGrid[]) {
     this.byId = new Map(grids.map((g) => [g.id, g]));
-    this.indexed = grids.filter((g) => g.kind !== 'base' || g.level === 4);
-    if (this.indexed.length === 0) {
+    const located = grids.filter((g) => g.kind !== 'base' || g.level === 4);
+    this.gridCount = located.length;
+    // One index entry per polygon of a MultiPolygon: a trades grid made of 500 scattered schools and markets
+    // has a bounding box as large as the district, and would otherwise be tested for every point.
+    this.entries = located.flatMap((grid) =>
+      grid.geometry.type === 'Polygon'
+        ? [{ grid, part: grid.geometry }]
+        : grid.geometry.coordinates.map((rings) => ({
+            grid,
+            part: { type: 'Polygon' as const, coordinates: rings },
+          })),
+    );
+    if (this.entries.length === 0) {
       this.index = null;
       return;
     }
-    const index = new Flatbush(this.indexed.length);
-    for (const g of this.indexed) index.add(g.minLng, g.minLat, g.maxLng, g.maxLat);
+    const index = new Flatbush(this.entries.length);
+    for (const { part } of this.entries) {
+      const [minLng, minLat, maxLng, maxLat] = bbox(part);
+      index.add(minLng, minLat, maxLng, maxLat);
+    }
     index.finish();
     this.index = index;
   }
 
+  /** Grids in the index: base micro-grids and every overlay grid. */
   get size(): number {
-    return this.indexed.length;
+    return this.gridCount;
   }
 
   locate(lng: number, lat: number): LocateHit {
@@ -58,12 +74,13 @@ export class GridLocator {
     if (!this.index) return hit;
     const candidates = this.index.search(lng, lat, lng, lat);
     for (const i of candidates) {
-      const grid = this.indexed[i];
-      if (!grid || !pointInPolygon(lng, lat, grid.geometry)) continue;
+      const entry = this.entries[i];
+      if (!entry || !pointInPolygon(lng, lat, entry.part)) continue;
+      const grid = entry.grid;
       if (grid.kind === 'base') {
         // Tiles never both claim a point (the boundary rule is half-open); keep the first for determinism.
         if (!hit.micro || grid.code < hit.micro.code) hit.micro = grid;
-      } else hit.overlays.push(grid);
+      } else if (!hit.overlays.includes(grid)) hit.overlays.push(grid);
     }
     if (hit.micro) {
       let parent = hit.micro.parentId === null ? undefined : this.byId.get(hit.micro.parentId);

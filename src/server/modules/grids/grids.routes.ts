@@ -4,6 +4,8 @@ import { errorResponses } from '../../http/schemas.js';
 import {
   ChildrenQuery,
   CoverageSchema,
+  GeoJsonQuery,
+  GridFeatureCollection,
   GridCodeParams,
   GridDetailSchema,
   GridListQuery,
@@ -17,6 +19,7 @@ import {
   getGrid,
   gridCoverage,
   listGridChildren,
+  gridsGeoJson,
   listGrids,
   locateBatch,
   locatePoint,
@@ -39,6 +42,19 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { page = 1, pageSize = 20, ...rest } = request.query;
       return listGrids(requestContext(request), { ...rest, page, pageSize });
     },
+  );
+
+  app.get(
+    '/grids/geojson',
+    {
+      schema: {
+        tags,
+        summary: 'Grids as GeoJSON for the map (within my subtree), by level and kind',
+        querystring: GeoJsonQuery,
+        response: { 200: GridFeatureCollection, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => gridsGeoJson(requestContext(request), request.query),
   );
 
   app.get(

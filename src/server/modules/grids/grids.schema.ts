@@ -129,3 +129,35 @@ export const CoverageSchema = Type.Object({
   ),
   ms: Type.Integer(),
 });
+
+export const GeoJsonQuery = Type.Object(
+  {
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+    kind: Type.Optional(GridKindSchema),
+    within: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6,24}$', description: 'A place code: grids of that subtree' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const GridFeatureCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      geometry: Type.Object({
+        type: Type.Enum(['Polygon', 'MultiPolygon']),
+        coordinates: Type.Array(Type.Unknown()),
+      }),
+      properties: Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        level: Type.Integer(),
+        kind: GridKindSchema,
+        parentCode: Nullable(Type.String()),
+        households: Type.Integer(),
+      }),
+    }),
+  ),
+});

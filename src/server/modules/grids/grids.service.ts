@@ -215,3 +215,46 @@ export async function gridCoverage(ctx: RequestContext) {
     ms: report.ms,
   };
 }
+
+/** Grids as a GeoJSON FeatureCollection for the map, within the actor's subtree (or a place inside it). */
+export async function gridsGeoJson(
+  ctx: RequestContext,
+  options: { level?: number; kind?: LocatorGrid['kind']; within?: string },
+) {
+  requireCapability(ctx.actor, 'grids.read');
+  const { db } = ctx.app.database;
+  let prefix = scopePrefix(ctx.actor);
+  if (options.within) prefix = authorize(ctx.actor, 'grids.read', await findByCode(db, options.within)).path;
+  let query = db
+    .selectFrom('grid as g')
+    .innerJoin('place as p', 'p.id', 'g.place_id')
+    .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
+    .select([
+      'g.code',
+      'g.name',
+      'g.level',
+      'g.kind',
+      'g.households',
+      'g.geometry',
+      'parent.code as parent_code',
+    ])
+    .where('p.path', 'like', underPath(prefix));
+  if (options.level) query = query.where('g.level', '=', options.level);
+  if (options.kind) query = query.where('g.kind', '=', options.kind);
+  const rows = await query.orderBy('g.code').execute();
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      geometry: r.geometry,
+      properties: {
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        kind: r.kind,
+        parentCode: r.parent_code,
+        households: r.households,
+      },
+    })),
+  };
+}
