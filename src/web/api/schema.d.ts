@@ -240,7 +240,8 @@ export interface paths {
                             };
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
-                            capabilities: string[];
+                            /** @description What the role may do at all */
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -499,7 +500,8 @@ export interface paths {
                             };
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
-                            capabilities: string[];
+                            /** @description What the role may do at all */
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };

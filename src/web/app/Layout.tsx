@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
+  GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
@@ -26,6 +27,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 /** The menu key that matches the current path. */
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/places')) return '/places';
+  if (pathname.startsWith('/grids')) return '/grids';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/account/password')) return '/account/password';
@@ -35,12 +37,15 @@ function selectedKey(pathname: string): string {
 
 function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { can } = useCurrentSession();
+  const { can, capabilities } = useCurrentSession();
   const location = useLocation();
   const navigate = useNavigate();
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...(can('places.read') ? [{ key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') }] : []),
+    ...(capabilities.includes('grids.read')
+      ? [{ key: '/grids', icon: <GlobalOutlined />, label: t('nav.grids') }]
+      : []),
     ...(can('users.read') ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
     {

@@ -10,6 +10,7 @@ import { AuditPage } from '../modules/audit/AuditPage';
 import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { TokensPage } from '../modules/auth/TokensPage';
+import { GridsPage } from '../modules/grids/GridsPage';
 import { HomePage } from '../modules/home/HomePage';
 import { PlacesPage } from '../modules/places/PlacesPage';
 import { UsersPage } from '../modules/users/UsersPage';
@@ -38,6 +39,7 @@ function AppRoutes() {
             </RequireCapability>
           }
         />
+        <Route path="grids" element={<GridsPage />} />
         <Route
           path="users"
           element={

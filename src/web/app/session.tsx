@@ -3,14 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useTranslation } from 'react-i18next';
 import { api, onUnauthorized, setCsrfToken, unwrap, type Session } from './api';
 
-export type Capability =
-  | 'places.read'
-  | 'places.write'
-  | 'users.read'
-  | 'users.create'
-  | 'users.update'
-  | 'users.security'
-  | 'audit.read';
+/** The server's capability names, from the generated API types: a new one appears here by itself. */
+export type Capability = Session['capabilities'][number];
 
 type SessionState =
   { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; session: Session };

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { Nullable } from '../../http/schemas.js';
-import { ALL_ROLES } from '../../policy/capabilities.js';
+import { ALL_ROLES, CAPABILITIES } from '../../policy/capabilities.js';
 
 export const RoleSchema = Type.Enum(ALL_ROLES, { description: 'Account role' });
 
@@ -27,7 +27,7 @@ export const LoginBody = Type.Object(
 export const SessionResponse = Type.Object({
   user: UserSchema,
   csrfToken: Type.String({ description: 'Send as x-csrf-token on every state-changing request' }),
-  capabilities: Type.Array(Type.String()),
+  capabilities: Type.Array(Type.Enum(CAPABILITIES), { description: 'What the role may do at all' }),
 });
 
 export const ChangePasswordBody = Type.Object(
