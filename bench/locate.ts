@@ -17,7 +17,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import seedrandom from 'seedrandom';
-import type { LocateHit, LocatorGrid } from '../src/server/modules/grids/grids.locator.js';
+import type { LocateHit } from '../src/server/modules/grids/grids.locator.js';
 import type { Figure } from './figure.js';
 import { median } from './startup.js';
 
@@ -274,7 +274,7 @@ export async function measureLocate(options: { quick: boolean }): Promise<Figure
     { loadConfig },
     { buildApp, SESSION_COOKIE },
     { AuditSealer },
-    { locatorFor },
+    { locatorFor, loadLocatorGrids },
     { pointInPolygon },
     { default: Fastify },
   ] = await Promise.all([
@@ -300,38 +300,7 @@ export async function measureLocate(options: { quick: boolean }): Promise<Figure
     await seedDemo(database, DEMO_SEED, () => {});
 
     // ---- in process ------------------------------------------------------------------------------------
-    const rows = await database.db
-      .selectFrom('grid as g')
-      .innerJoin('place as p', 'p.id', 'g.place_id')
-      .select([
-        'g.id',
-        'g.parent_id',
-        'g.code',
-        'g.name',
-        'g.level',
-        'g.kind',
-        'g.geometry',
-        'g.min_lng',
-        'g.min_lat',
-        'g.max_lng',
-        'g.max_lat',
-        'p.path as place_path',
-      ])
-      .execute();
-    const grids: LocatorGrid[] = rows.map((r) => ({
-      id: r.id,
-      parentId: r.parent_id,
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      kind: r.kind,
-      placePath: r.place_path,
-      geometry: r.geometry,
-      minLng: r.min_lng,
-      minLat: r.min_lat,
-      maxLng: r.max_lng,
-      maxLat: r.max_lat,
-    }));
+    const grids = await loadLocatorGrids(database.db);
     const byId = new Map(grids.map((g) => [g.id, g]));
     const answerable = grids.filter((g) => g.kind !== 'base' || g.level === 4);
     const locator = await locatorFor(database.db);

@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { apportion, at, shuffled } from '../../core/demo-utils.js';
 import seedrandom from 'seedrandom';
 import {
   demoRegions,
@@ -173,12 +174,6 @@ type Rng = () => number;
 
 // ---- small helpers ---------------------------------------------------------------------------------------------
 
-function at<T>(list: readonly T[], index: number): T {
-  const item = list[index];
-  if (item === undefined) throw new RangeError(`index ${index} out of range (length ${list.length})`);
-  return item;
-}
-
 function get<K, V>(map: ReadonlyMap<K, V>, key: K): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`demo grids: missing ${String(key)}`);
@@ -206,34 +201,6 @@ function randInt(rng: Rng, lo: number, hi: number): number {
 
 function randRange(rng: Rng, lo: number, hi: number): number {
   return lo + rng() * (hi - lo);
-}
-
-function shuffled<T>(rng: Rng, list: readonly T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const a = at(out, i);
-    out[i] = at(out, j);
-    out[j] = a;
-  }
-  return out;
-}
-
-/** Split `total` into integer parts proportional to `weights` (largest remainder; ties to the lower index). */
-function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const parts = exact.map((x) => Math.floor(x));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left === 0) break;
-    parts[i] = at(parts, i) + 1;
-    left--;
-  }
-  return parts;
 }
 
 /** Indices of `count` items drawn without replacement with probability ∝ weight (Efraimidis–Spirakis). */

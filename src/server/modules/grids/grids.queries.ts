@@ -49,7 +49,8 @@ async function gridsVersion(db: Kysely<DB>): Promise<string> {
   return row?.value ?? '0';
 }
 
-async function loadLocator(db: Kysely<DB>): Promise<GridLocator> {
+/** Every grid as the locator needs it (geometry, box, chain links, the path of its place). */
+export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
   const rows = await db
     .selectFrom('grid as g')
     .innerJoin('place as p', 'p.id', 'g.place_id')
@@ -82,7 +83,11 @@ async function loadLocator(db: Kysely<DB>): Promise<GridLocator> {
     maxLng: r.max_lng,
     maxLat: r.max_lat,
   }));
-  return new GridLocator(grids);
+  return grids;
+}
+
+async function loadLocator(db: Kysely<DB>): Promise<GridLocator> {
+  return new GridLocator(await loadLocatorGrids(db));
 }
 
 const RECHECK_MS = 2000;

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { apportion, at, shuffled } from '../../core/demo-utils.js';
 
 /**
  * Demo district generator: the place tree of Erqi District (二七区, Zhengzhou, 410103) at the scale the source
@@ -805,12 +806,6 @@ function pad3(n: number): string {
   return String(n).padStart(3, '0');
 }
 
-function at<T>(list: readonly T[], index: number): T {
-  const item = list[index];
-  if (item === undefined) throw new RangeError(`index ${index} out of range (length ${list.length})`);
-  return item;
-}
-
 function randInt(rng: Rng, lo: number, hi: number): number {
   return lo + Math.floor(rng() * (hi - lo + 1));
 }
@@ -821,17 +816,6 @@ function randRange(rng: Rng, lo: number, hi: number): number {
 
 function pick<T>(rng: Rng, list: readonly T[]): T {
   return at(list, Math.floor(rng() * list.length));
-}
-
-function shuffled<T>(rng: Rng, list: readonly T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const a = at(out, i);
-    out[i] = at(out, j);
-    out[j] = a;
-  }
-  return out;
 }
 
 /**
@@ -845,23 +829,6 @@ function uniqueName(taken: Set<string>, draw: () => string): string {
   for (let phase = 2; taken.has(name); phase++) name = `${base}${cnNumber(phase)}期`;
   taken.add(name);
   return name;
-}
-
-/** Split `total` into integer parts proportional to `weights` (largest remainder; ties to the lower index). */
-function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const parts = exact.map((x) => Math.floor(x));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left === 0) break;
-    parts[i] = at(parts, i) + 1;
-    left--;
-  }
-  return parts;
 }
 
 type Rect = Omit<DemoRegion, 'code'>;
