@@ -1,4 +1,5 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography, type FormInstance } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Typography, type FormInstance } from 'antd';
+import { FormDialog } from '../../app/FormDialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHILD_KINDS, MANAGEMENT_TYPES, PLACE_KINDS } from '../../../shared/place-kinds';
@@ -225,18 +226,15 @@ export function EditPlaceDialog({ place, onClose, onChanged }: DialogProps) {
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('places.editTitle', { name: base.name })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      mask={{ closable: false }}
-      data-testid="place-edit-dialog"
+      form={form}
+      saving={saving}
+      onClose={onClose}
+      conflict={conflict}
+      testId="place-edit-dialog"
     >
-      {conflict && <Alert type="warning" showIcon title={t('errors.conflict')} className="ly-form-alert" />}
       <Form<PlaceFormValues>
         form={form}
         layout="vertical"
@@ -252,7 +250,7 @@ export function EditPlaceDialog({ place, onClose, onChanged }: DialogProps) {
           compound={base.kind === 'compound'}
         />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -291,16 +289,13 @@ export function CreatePlaceDialog({ place: parent, onClose, onChanged }: DialogP
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('places.addChildTitle', { name: parent.name })}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      mask={{ closable: false }}
-      data-testid="place-create-dialog"
+      form={form}
+      saving={saving}
+      onClose={onClose}
+      testId="place-create-dialog"
     >
       <Form<PlaceFormValues>
         form={form}
@@ -326,7 +321,7 @@ export function CreatePlaceDialog({ place: parent, onClose, onChanged }: DialogP
           compound={kind === 'compound'}
         />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -374,18 +369,15 @@ export function MovePlaceDialog({ place, onClose, onChanged }: DialogProps) {
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('places.moveTitle', { name: place.name })}
       okText={t('places.actions.move')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      mask={{ closable: false }}
-      data-testid="place-move-dialog"
+      form={form}
+      saving={saving}
+      onClose={onClose}
+      conflict={conflict}
+      testId="place-move-dialog"
     >
-      {conflict && <Alert type="warning" showIcon title={t('errors.conflict')} className="ly-form-alert" />}
       <Form
         form={form}
         layout="vertical"
@@ -404,7 +396,7 @@ export function MovePlaceDialog({ place, onClose, onChanged }: DialogProps) {
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

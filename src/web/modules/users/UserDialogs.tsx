@@ -1,4 +1,5 @@
-import { Alert, App, Form, Input, Modal, Select, Switch, Typography } from 'antd';
+import { App, Form, Input, Select, Switch, Typography } from 'antd';
+import { FormDialog } from '../../app/FormDialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStrongPassword } from '../../../shared/password-policy';
@@ -72,15 +73,12 @@ export function CreateUserDialog({ onClose, onSaved }: { onClose: () => void; on
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('users.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      mask={{ closable: false }}
+      form={form}
+      saving={saving}
+      onClose={onClose}
     >
       <Form<CreateForm>
         form={form}
@@ -130,7 +128,7 @@ export function CreateUserDialog({ onClose, onSaved }: { onClose: () => void; on
           <Input.Password autoComplete="new-password" data-testid="user-field-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -217,17 +215,14 @@ export function EditUserDialog({
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('users.editTitle', { name: base.displayName })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      mask={{ closable: false }}
+      form={form}
+      saving={saving}
+      onClose={onClose}
+      conflict={conflict}
     >
-      {conflict && <Alert type="warning" showIcon title={t('errors.conflict')} className="ly-form-alert" />}
       <Form<EditForm>
         form={form}
         layout="vertical"
@@ -271,7 +266,7 @@ export function EditUserDialog({
           </>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -312,15 +307,12 @@ export function ResetPasswordDialog({
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('users.resetTitle', { name: user.displayName })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      mask={{ closable: false }}
+      form={form}
+      saving={saving}
+      onClose={onClose}
     >
       <Typography.Paragraph type="secondary">{t('users.resetHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values.newPassword)}>
@@ -333,6 +325,6 @@ export function ResetPasswordDialog({
           <Input.Password autoComplete="new-password" data-testid="user-field-new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
