@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { apportion, at, shuffled } from '../../core/demo-utils.js';
+import { apportion, at, shuffled, type Rng } from '../../core/demo-utils.js';
 import seedrandom from 'seedrandom';
 import {
   demoRegions,
@@ -169,8 +169,6 @@ const SURNAMES = [
   '岳',
 ];
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
-
-type Rng = () => number;
 
 // ---- small helpers ---------------------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { apportion, at, shuffled } from '../../core/demo-utils.js';
+import { apportion, at, shuffled, type Rng } from '../../core/demo-utils.js';
 
 /**
  * Demo district generator: the place tree of Erqi District (二七区, Zhengzhou, 410103) at the scale the source
@@ -59,7 +59,6 @@ export interface DemoRegion {
 }
 
 type ManagementType = NonNullable<DemoPlace['managementType']>;
-type Rng = () => number;
 /** Character of a second-level unit: drives area, compound density, and how old its compounds are. */
 type Tier = 'core' | 'middle' | 'periphery' | 'town' | 'park';
 
