@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
  *   e2e/*.e2e.ts  the console in Debian's Chromium (project e2e; E2E_DEVICE=phone for the phone-sized run)
  * `npm test` runs unit and db; `npm run test:e2e` runs e2e.
  */
+// Tests share one fixed personal-data key, so what global setup encrypts into the snapshot the test files read.
+// A test key only: it never protects real data.
+process.env.LOUYUAN_SECRET_KEY ??= 'dGVzdC1vbmx5LWtleS1mb3ItbG91eXVhbi10ZXN0cyE=';
+
 export default defineConfig({
   test: {
     projects: [

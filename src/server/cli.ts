@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Command } from 'commander';
-import { loadConfig } from './config.js';
+import { loadConfig, scaleFrom } from './config.js';
 import { openDatabase, targetFromConfig, type Database } from './db/database.js';
 import { DataDirLockedError } from './db/lock.js';
 import { backupDatabase, BackupError, restoreDatabase } from './db/backup.js';
@@ -74,14 +74,20 @@ program
   .description('Seed demo data into an empty database')
   .option('--demo', 'the demo district (Erqi, 410103) at the source text’s scale')
   .option('--seed <number>', 'seed number: the same number gives the same district', String(config.demoSeed))
-  .action(async (options: { demo?: boolean; seed: string }) => {
+  .option(
+    '--scale <share>',
+    'share of the source text’s households and residents, 0 < share ≤ 1 (1 = about a million residents)',
+    String(config.demoScale),
+  )
+  .action(async (options: { demo?: boolean; seed: string; scale: string }) => {
     if (!options.demo) throw new Error('Say what to seed: louyuan seed --demo');
     const seed = Number(options.seed);
     if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
+    const scale = scaleFrom(options.scale, 1, '--scale');
     await withDatabase(async (database) => {
       const started = Date.now();
-      await seedDemo(database, seed, (m) => console.log(`  ${m}`));
-      console.log(`Demo district seeded with seed ${seed} in ${Date.now() - started} ms.`);
+      await seedDemo(database, seed, (m) => console.log(`  ${m}`), scale);
+      console.log(`Demo district seeded with seed ${seed}, scale ${scale}, in ${Date.now() - started} ms.`);
     });
   });
 

@@ -24,6 +24,11 @@ export interface Config {
   demoSeed: number;
   /** Seed the demo district on first start (LOUYUAN_DEMO, default true; set 0 to start empty). */
   seedDemoOnFirstRun: boolean;
+  /**
+   * Share of the source text's households and residents the demo seeds (LOUYUAN_DEMO_SCALE, 0 < s ≤ 1;
+   * 1 = about 377,000 households and a million residents). Places and grids are always full size.
+   */
+  demoScale: number;
   /** Trust X-Forwarded-For from a reverse proxy (LOUYUAN_TRUST_PROXY, default false). */
   trustProxy: boolean;
   /** Households a grid may hold, by level (LOUYUAN_GRID_HOUSEHOLDS, default "4:50-70,3:300-500"). */
@@ -43,6 +48,16 @@ export function parseHouseholdRanges(text: string): Record<number, [number, numb
     out[level] = [min, max];
   }
   return out;
+}
+
+export function scaleFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 1)
+    throw new Error(
+      `${name} must be a number above 0 and at most 1 (1 = the source text's scale), not "${value}"`,
+    );
+  return scale;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -74,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : mode === 'production' ? 'info' : 'warn'),
     demoSeed: intFrom(env.LOUYUAN_DEMO_SEED, 410103, 'LOUYUAN_DEMO_SEED'),
     seedDemoOnFirstRun: boolFrom(env.LOUYUAN_DEMO, true),
+    demoScale: scaleFrom(env.LOUYUAN_DEMO_SCALE, 0.1, 'LOUYUAN_DEMO_SCALE'),
     trustProxy: boolFrom(env.LOUYUAN_TRUST_PROXY, false),
     gridHouseholds: parseHouseholdRanges(env.LOUYUAN_GRID_HOUSEHOLDS || '4:50-70,3:300-500'),
   };

@@ -16,6 +16,7 @@ export async function seedDemo(
   database: Database,
   seed: number,
   log: (message: string) => void,
+  scale = 1,
 ): Promise<void> {
   if (!(await isEmpty(database)))
     throw new Error('The database already holds data; demo data goes only into an empty one.');
@@ -26,6 +27,7 @@ export async function seedDemo(
       await module.seed?.run({
         db: trx,
         seed,
+        scale,
         random: seedrandom(`${seed}:${module.name}`),
         log: (message) => log(`${message} (${Date.now() - started} ms)`),
       });

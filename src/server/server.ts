@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
+import { personalDataKeys } from './core/keys.js';
 import type { AppContext } from './core/context.js';
 import { openDatabase, targetFromConfig, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -24,13 +25,14 @@ export async function startServer(
   log: (line: string) => void = console.log,
 ): Promise<Running> {
   const started = performance.now();
+  personalDataKeys(config); // refuses (throws) in production without LOUYUAN_SECRET_KEY, before anything opens
   const database = await openDatabase(targetFromConfig(config));
   let seeded = false;
   try {
     await migrateToLatest(database);
     if (config.seedDemoOnFirstRun && (await isEmpty(database))) {
       log('首次启动：正在生成演示区（二七区）数据… / First run: seeding the demo district…');
-      await seedDemo(database, config.demoSeed, (m) => log(`  ${m}`));
+      await seedDemo(database, config.demoSeed, (m) => log(`  ${m}`), config.demoScale);
       seeded = true;
     }
   } catch (error) {

@@ -24,6 +24,8 @@ export interface PlaceTable {
   lng: number | null;
   lat: number | null;
   management_type: ManagementType | null;
+  /** A compound's outline (WGS-84 Polygon); null for other kinds and for compounds not drawn yet. */
+  geometry: ColumnType<GeoJsonPolygon | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -140,7 +142,56 @@ export type GeoJsonPolygon =
   | { type: 'Polygon'; coordinates: [number, number][][] }
   | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
 
+export type Housing = 'owned' | 'rented' | 'public' | 'other';
+export type Relation = 'head' | 'member' | 'tenant';
+export type ResidenceType = 'registered' | 'migrant' | 'foreign';
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  place_id: number;
+  path: string;
+  grid_id: number | null;
+  grid_path: string | null;
+  unit: string | null;
+  room: string | null;
+  address: string;
+  lng: number | null;
+  lat: number | null;
+  housing: Generated<Housing>;
+  members: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResidentTable {
+  id: Generated<number>;
+  household_id: number;
+  path: string;
+  grid_path: string | null;
+  relation: Relation;
+  name: string;
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  residence_type: ResidenceType;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  tags: Generated<string[]>;
+  note: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  household: HouseholdTable;
+  resident: ResidentTable;
   grid: GridTable;
   place: PlaceTable;
   app_user: AppUserTable;
@@ -158,3 +209,5 @@ export type AppUser = Selectable<AppUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type Grid = Selectable<GridTable>;
 export type NewGrid = Insertable<GridTable>;
+export type Household = Selectable<HouseholdTable>;
+export type Resident = Selectable<ResidentTable>;

@@ -9,6 +9,8 @@ export interface SeedContext {
   db: Kysely<DB>;
   /** The demo seed number: the same number gives the same district. */
   seed: number;
+  /** Share of the source text's households and residents to seed (0 < scale ≤ 1); places and grids are full. */
+  scale: number;
   /** Seeded random numbers in [0, 1), private to the module so modules do not disturb each other's draws. */
   random: () => number;
   log: (message: string) => void;

@@ -9,6 +9,13 @@ export const CAPABILITIES = [
   'places.read',
   'places.write',
   'grids.read',
+  'residents.read',
+  'residents.write',
+  /** See a resident's full ID number or phone through the audited reveal action. */
+  'residents.reveal',
+  /** See and filter by sensitive tags (health, key groups: PIPL art. 28). */
+  'residents.sensitive',
+  'residents.import',
   'users.read',
   'users.create',
   'users.update',
@@ -17,13 +24,25 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write', 'grids.read'];
+const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write', 'grids.read', 'residents.read'];
+
+/**
+ * Residents' personal data goes to those who serve the people themselves: community staff and grid workers
+ * register, reveal (audited) and see sensitive tags; street and district staff see the registry masked and
+ * without sensitive tags, which is all their figures need.
+ */
+const REGISTRY_KEEPER: Capability[] = [
+  'residents.write',
+  'residents.reveal',
+  'residents.sensitive',
+  'residents.import',
+];
 
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
   district_admin: BUSINESS_WRITER,
   street_staff: BUSINESS_WRITER,
-  community_staff: BUSINESS_WRITER,
-  grid_worker: ['places.read', 'grids.read'],
+  community_staff: [...BUSINESS_WRITER, ...REGISTRY_KEEPER],
+  grid_worker: ['places.read', 'grids.read', 'residents.read', ...REGISTRY_KEEPER],
   department_staff: ['places.read', 'grids.read'],
   resident: [],
   system_admin: ['places.read', 'users.read', 'users.create', 'users.update'],

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/database.js';
 import { isAlive } from '../db/lock.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../seed.js';
-import { DEMO_TEST_SEED, snapshotFile, templateDb } from './shared.js';
+import { DEMO_TEST_SCALE, DEMO_TEST_SEED, snapshotFile, templateDb } from './shared.js';
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -48,13 +48,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     templateUrl.pathname = `/${templateDb(runId)}`;
     const database = await openDatabase({ kind: 'postgres', url: templateUrl.toString(), poolSize: 2 });
     await migrateToLatest(database);
-    await seedDemo(database, DEMO_TEST_SEED, () => {});
+    await seedDemo(database, DEMO_TEST_SEED, () => {}, DEMO_TEST_SCALE);
     await database.close();
     return () => dropDatabases(url, runId);
   }
   const database = await openDatabase({ kind: 'pglite-memory' });
   await migrateToLatest(database);
-  await seedDemo(database, DEMO_TEST_SEED, () => {});
+  await seedDemo(database, DEMO_TEST_SEED, () => {}, DEMO_TEST_SCALE);
   const blob = await database.pglite!.dumpDataDir('gzip');
   const file = snapshotFile(runId);
   fs.mkdirSync(path.dirname(file), { recursive: true });
