@@ -72,3 +72,29 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as { code?: string; constraint?: string } | null;
   return !!e && e.code === '23505' && (!constraint || e.constraint === constraint);
 }
+
+/**
+ * A read of personal data leaves a trace (PIPL; 等保 2.0): who looked at which list or record, with which
+ * filters and how many rows — never the data itself. Written outside any transaction; the sealer chains it.
+ */
+export async function auditRead(
+  ctx: RequestContext,
+  action: string,
+  subject: { subjectType: string; subjectId?: string | null; placePath?: string | null },
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await appendAudit(ctx.app.database.db, {
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.username,
+    actorRole: ctx.actor.role,
+    action,
+    subjectType: subject.subjectType,
+    subjectId: subject.subjectId ?? null,
+    result: 'ok',
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    placePath: subject.placePath ?? null,
+    details,
+  });
+  ctx.app.sealer.kick();
+}

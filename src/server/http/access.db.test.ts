@@ -39,6 +39,9 @@ interface Subtree {
   /** A base micro-grid of the community, and a point inside it. */
   gridCode: string;
   point: [number, number];
+  /** A resident and a household registered in the community (the demo seeds these communities always). */
+  residentId: number;
+  householdId: number;
   /** Codes, unique names and usernames that must never appear in an outsider's answer. */
   identifiers: string[];
 }
@@ -60,6 +63,8 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
   id: {
     '/api/users/': (s) => ({ value: String(s.userId), version: s.userVersion }),
     '/api/auth/tokens/': (s) => ({ value: String(s.tokenId) }),
+    '/api/residents/': (s) => ({ value: String(s.residentId) }),
+    '/api/households/': (s) => ({ value: String(s.householdId) }),
   },
 };
 
@@ -267,6 +272,13 @@ async function loadSubtree(
     .orderBy('code')
     .limit(1)
     .executeTakeFirstOrThrow();
+  const resident = await db
+    .selectFrom('resident')
+    .select(['id', 'household_id'])
+    .where('path', 'like', `${community.path}%`)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const gridCodes = await db.selectFrom('grid').select('code').where('place_id', '=', community.id).execute();
   const tokenName = `token-of-${tokenOwner.username}`;
   const created = await tokenOwner.request('POST', '/api/auth/tokens', { name: tokenName });
@@ -325,6 +337,8 @@ async function loadSubtree(
     tokenName,
     tokenSecret,
     gridCode: micro.code,
+    residentId: resident.id,
+    householdId: resident.household_id,
     // the centre of a rectangle-ish micro-grid lies inside it; the grids test checks location exactly
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
     identifiers: [...new Set(identifiers)],

@@ -32,6 +32,8 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
   id: {
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
+    '/api/residents/': () => ({ value: String(fx.residentId) }),
+    '/api/households/': () => ({ value: String(fx.householdId) }),
   },
 };
 
@@ -39,6 +41,8 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
 const ACTOR_BY_PREFIX: Record<string, string> = {
   '/api/users': 'sysadmin',
   '/api/audit': 'auditor',
+  '/api/residents': 'community1',
+  '/api/households': 'community1',
   '/api/': 'admin',
 };
 
@@ -188,12 +192,14 @@ const fx = {
   communityCode: '',
   gridCode: '',
   point: [0, 0] as [number, number],
+  residentId: 0,
+  householdId: 0,
 };
 
 beforeAll(async () => {
   t = await createTestApp();
   db = t.database.db;
-  for (const name of ['admin', 'sysadmin', 'auditor']) sessions[name] = await t.login(name);
+  for (const name of ['admin', 'sysadmin', 'auditor', 'community1']) sessions[name] = await t.login(name);
   const leaf = await db
     .selectFrom('place as p')
     .select(['p.code', 'p.version'])
@@ -218,6 +224,18 @@ beforeAll(async () => {
     .orderBy('code')
     .limit(1)
     .executeTakeFirstOrThrow();
+  const community = await db
+    .selectFrom('place')
+    .select('path')
+    .where('code', '=', (sessions.community1 as Session).user.place.code)
+    .executeTakeFirstOrThrow();
+  const resident = await db
+    .selectFrom('resident')
+    .select(['id', 'household_id'])
+    .where('path', 'like', `${community.path}%`)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
@@ -230,6 +248,8 @@ beforeAll(async () => {
     compoundCode: leaf.code.slice(0, 15),
     communityCode: leaf.code.slice(0, 12),
     gridCode: micro.code,
+    residentId: resident.id,
+    householdId: resident.household_id,
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
   });
 });

@@ -26,6 +26,7 @@ const defaultStatus: Partial<Record<ErrorCode, number>> = {
   USERNAME_TAKEN: 409,
   HAS_CHILDREN: 409,
   HAS_USERS: 409,
+  HAS_HOUSEHOLDS: 409,
   CODE_LOCKED: 409,
   MOVE_CYCLE: 422,
   OUTSIDE_DISTRICT: 422,

@@ -42,6 +42,10 @@ export const errorMessages = {
     'zh-CN': '该节点仍绑定了 {count} 个账号，请先调整这些账号',
     en: '{count} accounts are still bound to this node; rebind them first',
   },
+  HAS_HOUSEHOLDS: {
+    'zh-CN': '该节点登记了 {count} 户住户，请先迁出或注销这些住户',
+    en: '{count} households are registered at this node; move or deregister them first',
+  },
   CODE_LOCKED: {
     'zh-CN': '该节点下有 {count} 个下级节点，其编码以本节点编码为前缀，不能修改本节点编码',
     en: 'This node has {count} children whose codes start with its code; its code cannot change',

@@ -241,7 +241,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -501,7 +501,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -3095,6 +3095,734 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents within my subtree (masked), searched by name, initials, ID, phone or address */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description name (prefix), pinyin initials, a full ID number or phone (exact, by keyed hash), or the masked forms 410103********1234 / 138****8000 */
+                    q?: string;
+                    /** @description part of the household address */
+                    address?: string;
+                    /** @description place or grid code */
+                    within?: string;
+                    /** @description place or grid code */
+                    grid?: string;
+                    tag?: "elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction";
+                    residenceType?: "registered" | "migrant" | "foreign";
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                age: number | null;
+                                idNumberMasked: string | null;
+                                phoneMasked: string | null;
+                                /** @enum {unknown} */
+                                relation: "head" | "member" | "tenant";
+                                /** @enum {unknown} */
+                                residenceType: "registered" | "migrant" | "foreign";
+                                tags: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                                household: {
+                                    id: number;
+                                    address: string;
+                                    unit: string | null;
+                                    room: string | null;
+                                };
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                version: number;
+                                allowedActions: ("update" | "reveal")[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resident (masked) with the other members of the household */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            gender: ("male" | "female") | null;
+                            age: number | null;
+                            idNumberMasked: string | null;
+                            phoneMasked: string | null;
+                            /** @enum {unknown} */
+                            relation: "head" | "member" | "tenant";
+                            /** @enum {unknown} */
+                            residenceType: "registered" | "migrant" | "foreign";
+                            tags: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                            household: {
+                                id: number;
+                                address: string;
+                                unit: string | null;
+                                room: string | null;
+                            };
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            grid: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            allowedActions: ("update" | "reveal")[];
+                            note: string | null;
+                            housemates: {
+                                id: number;
+                                name: string;
+                                /** @enum {unknown} */
+                                relation: "head" | "member" | "tenant";
+                                age: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one resident’s full ID number or phone (audited with the reason given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "field": "phone",
+                     *       "reason": "入户走访联系"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {unknown} */
+                        field: "idNumber" | "phone";
+                        /** @description why the full value is needed (kept in the audit trail) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            field: "idNumber" | "phone";
+                            value: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households within my subtree, by place, grid or address */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description part of the address */
+                    address?: string;
+                    /** @description place or grid code */
+                    within?: string;
+                    /** @description place or grid code */
+                    grid?: string;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                address: string;
+                                unit: string | null;
+                                room: string | null;
+                                /** @enum {unknown} */
+                                housing: "owned" | "rented" | "public" | "other";
+                                members: number;
+                                head: string | null;
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One household with its residents (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            address: string;
+                            unit: string | null;
+                            room: string | null;
+                            /** @enum {unknown} */
+                            housing: "owned" | "rented" | "public" | "other";
+                            members: number;
+                            head: string | null;
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            grid: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            residents: {
+                                id: number;
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                age: number | null;
+                                idNumberMasked: string | null;
+                                phoneMasked: string | null;
+                                /** @enum {unknown} */
+                                relation: "head" | "member" | "tenant";
+                                /** @enum {unknown} */
+                                residenceType: "registered" | "migrant" | "foreign";
+                                tags: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                                household: {
+                                    id: number;
+                                    address: string;
+                                    unit: string | null;
+                                    room: string | null;
+                                };
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                version: number;
+                                allowedActions: ("update" | "reveal")[];
+                            }[];
                         };
                     };
                 };

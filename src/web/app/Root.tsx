@@ -13,6 +13,7 @@ import { TokensPage } from '../modules/auth/TokensPage';
 import { GridsPage } from '../modules/grids/GridsPage';
 import { HomePage } from '../modules/home/HomePage';
 import { PlacesPage } from '../modules/places/PlacesPage';
+import { ResidentsPage } from '../modules/residents/ResidentsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
 import { useMediaQuery } from './hooks';
@@ -40,6 +41,14 @@ function AppRoutes() {
           }
         />
         <Route path="grids" element={<GridsPage />} />
+        <Route
+          path="residents"
+          element={
+            <RequireCapability capability="residents.read">
+              <ResidentsPage />
+            </RequireCapability>
+          }
+        />
         <Route
           path="users"
           element={

@@ -124,3 +124,7 @@ export type AuditPage = Ok<paths['/api/audit']['get']>;
 export type AuditEntry = AuditPage['items'][number];
 export type AuditQuery = NonNullable<paths['/api/audit']['get']['parameters']['query']>;
 export type AuditVerify = Ok<paths['/api/audit/verify']['post']>;
+export type ResidentPage = Ok<paths['/api/residents']['get']>;
+export type Resident = ResidentPage['items'][number];
+export type ResidentTag = Resident['tags'][number];
+export type Household = Ok<paths['/api/households']['get']>['items'][number];

@@ -110,5 +110,11 @@ export async function rewriteSubtreePaths(
           depth = depth + ${depthDelta},
           updated_at = now()
     WHERE path LIKE ${underPath(oldPrefix)}`.execute(trx);
+  // households and residents carry a copy of their place's path: keep them in step in the same transaction
+  for (const table of ['household', 'resident'] as const) {
+    await sql`UPDATE ${sql.table(table)}
+        SET path = ${newPrefix} || substr(path, ${oldPrefix.length + 1})
+      WHERE path LIKE ${underPath(oldPrefix)}`.execute(trx);
+  }
   return Number(result.numAffectedRows ?? 0);
 }

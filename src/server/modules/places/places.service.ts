@@ -403,6 +403,12 @@ export async function deletePlace(ctx: RequestContext, code: string, version: nu
         .where('place_id', '=', place.id)
         .executeTakeFirstOrThrow();
       if (users.n > 0) throw new AppError('HAS_USERS', { count: users.n });
+      const households = await trx
+        .selectFrom('household')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('place_id', '=', place.id)
+        .executeTakeFirstOrThrow();
+      if (households.n > 0) throw new AppError('HAS_HOUSEHOLDS', { count: households.n });
       await trx.deleteFrom('place').where('id', '=', place.id).execute();
       return {
         value: undefined,

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personalDataKeys } from '../../core/keys.js';
+import { encryptField, lookupHash } from '../../core/personal-data.js';
+import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { makeIdNumber } from '../../../shared/id-number.js';
+import { maskIdNumber, maskPhone } from '../../../shared/masking.js';
+import { pinyinOf } from '../places/places.queries.js';
+
+let t: TestApp;
+let community1: Session;
+let community3: Session;
+let street1: Session;
+let admin: Session;
+
+interface Fixture {
+  id: number;
+  idNumber: string;
+  phone: string;
+}
+const mine: Fixture[] = [];
+let theirs: Fixture;
+
+/** A household with residents written straight into the tables, as the bulk writer would store them. */
+async function addHousehold(
+  communityCode: string,
+  people: { name: string; birth: string; seq: string; phone: string; tags: string[] }[],
+): Promise<Fixture[]> {
+  const { db } = t.database;
+  const building = await db
+    .selectFrom('place')
+    .select(['id', 'path', 'address'])
+    .where('kind', '=', 'building')
+    .where('code', 'like', `${communityCode}%`)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const household = await db
+    .insertInto('household')
+    .values({
+      place_id: building.id,
+      path: building.path,
+      unit: '9单元',
+      room: '901',
+      address: `${building.address ?? ''}9单元901室`,
+      members: people.length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const keys = personalDataKeys();
+  const out: Fixture[] = [];
+  for (const [i, p] of people.entries()) {
+    const idNumber = makeIdNumber('410103', p.birth, p.seq);
+    const { full, initials } = pinyinOf(p.name);
+    const row = await db
+      .insertInto('resident')
+      .values({
+        household_id: household.id,
+        path: building.path,
+        relation: i === 0 ? 'head' : 'member',
+        name: p.name,
+        name_pinyin: full,
+        name_initials: initials,
+        gender: 'male',
+        birth_date: p.birth,
+        residence_type: 'registered',
+        id_number_enc: encryptField(keys, idNumber),
+        id_number_hash: lookupHash(keys, 'id', idNumber),
+        id_number_masked: maskIdNumber(idNumber),
+        phone_enc: encryptField(keys, p.phone),
+        phone_hash: lookupHash(keys, 'phone', p.phone),
+        phone_masked: maskPhone(p.phone),
+        tags: p.tags,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    out.push({ id: row.id, idNumber, phone: p.phone });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  community1 = await t.login('community1');
+  community3 = await t.login('community3');
+  street1 = await t.login('street1');
+  admin = await t.login('admin');
+  mine.push(
+    ...(await addHousehold('410103001001', [
+      {
+        name: '欧阳测试',
+        birth: '1950-02-03',
+        seq: '551',
+        phone: '13937100551',
+        tags: ['party_member', 'key_group'],
+      },
+      {
+        name: '欧阳小测',
+        birth: '2015-06-30',
+        seq: '552',
+        phone: '13937100552',
+        tags: ['left_behind_child'],
+      },
+    ])),
+  );
+  theirs = (await addHousehold('410103002001', [
+    { name: '欧阳他人', birth: '1970-01-01', seq: '553', phone: '13937100553', tags: [] },
+  ]))[0]!;
+});
+afterAll(() => t.close());
+
+interface ResidentBody {
+  id: number;
+  name: string;
+  idNumberMasked: string | null;
+  phoneMasked: string | null;
+  tags: string[];
+  allowedActions: string[];
+}
+const ids = (res: { json: () => { items: ResidentBody[] } }) => res.json().items.map((r) => r.id);
+
+describe('residents list', () => {
+  it('shows my community’s residents masked, and never another community’s', async () => {
+    const res = await community1.request('GET', '/api/residents?q=欧阳');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ items: ResidentBody[]; total: number }>();
+    expect(body.items.map((r) => r.id).sort()).toEqual(mine.map((m) => m.id).sort());
+    const head = body.items.find((r) => r.id === mine[0]!.id)!;
+    expect(head.idNumberMasked).toMatch(/^410103\*{8}\d{3}[\dX]$/);
+    expect(head.phoneMasked).toBe('139****0551');
+    expect(res.body).not.toContain(mine[0]!.idNumber);
+    expect(res.body).not.toContain(mine[0]!.phone);
+    expect(ids(await community3.request('GET', '/api/residents?q=欧阳'))).toEqual([theirs.id]);
+  });
+
+  it('finds by full ID number and phone through the keyed hash, and by the masked forms', async () => {
+    const target = mine[1]!;
+    for (const q of [target.idNumber, target.phone, maskIdNumber(target.idNumber), maskPhone(target.phone)]) {
+      const res = await community1.request('GET', `/api/residents?q=${encodeURIComponent(q)}`);
+      expect(ids(res), q.replace(/\d(?=\d{4})/g, '#')).toContain(target.id);
+    }
+    // another community's number finds nothing for me
+    expect(ids(await community1.request('GET', `/api/residents?q=${theirs.idNumber}`))).toEqual([]);
+  });
+
+  it('finds by pinyin initials and name prefix', async () => {
+    expect(ids(await community1.request('GET', '/api/residents?q=oyxc'))).toEqual([mine[1]!.id]);
+    expect(ids(await community1.request('GET', '/api/residents?q=欧阳测'))).toEqual([mine[0]!.id]);
+  });
+
+  it('hides sensitive tags from roles without the capability and refuses filtering by them', async () => {
+    const byStreet = (await street1.request('GET', '/api/residents?q=欧阳测试')).json<{
+      items: ResidentBody[];
+    }>();
+    expect(byStreet.items[0]!.tags).toEqual(['party_member']);
+    expect(byStreet.items[0]!.allowedActions).toEqual([]);
+    const byCommunity = (await community1.request('GET', '/api/residents?q=欧阳测试')).json<{
+      items: ResidentBody[];
+    }>();
+    expect(byCommunity.items[0]!.tags).toEqual(['party_member', 'key_group']);
+    expect((await street1.request('GET', '/api/residents?tag=key_group')).statusCode).toBe(403);
+    const tagged = await community1.request('GET', '/api/residents?tag=key_group');
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    expect(ids(tagged)).toContain(mine[0]!.id);
+  });
+
+  it('records the read in the audit trail without the search text', async () => {
+    await community1.request('GET', `/api/residents?q=${mine[0]!.idNumber}`);
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'residents.list')
+      .where('actor_name', '=', 'community1')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.details)).not.toContain(mine[0]!.idNumber);
+    expect(entry.details).toMatchObject({ filters: { q: '(search)' } });
+  });
+});
+
+describe('resident detail and reveal', () => {
+  it('gives another community’s resident as 404', async () => {
+    expect((await community1.request('GET', `/api/residents/${theirs.id}`)).statusCode).toBe(404);
+    expect((await community3.request('GET', `/api/residents/${theirs.id}`)).statusCode).toBe(200);
+    expect(
+      (
+        await community1.request('POST', `/api/residents/${theirs.id}/reveal`, {
+          field: 'phone',
+          reason: '走访',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('reveals a full number to the community, with the reason in the audit trail and the value nowhere', async () => {
+    const res = await community1.request('POST', `/api/residents/${mine[0]!.id}/reveal`, {
+      field: 'idNumber',
+      reason: '办理高龄补贴核对身份',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ field: 'idNumber', value: mine[0]!.idNumber });
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'residents.reveal')
+      .where('subject_id', '=', String(mine[0]!.id))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.result).toBe('ok');
+    expect(entry.details).toEqual({ field: 'idNumber', reason: '办理高龄补贴核对身份' });
+    expect(JSON.stringify(entry)).not.toContain(mine[0]!.idNumber);
+  });
+
+  it('refuses the reveal to street and district staff (masked registry only), and records the refusal', async () => {
+    for (const s of [street1, admin]) {
+      const res = await s.request('POST', `/api/residents/${mine[0]!.id}/reveal`, {
+        field: 'phone',
+        reason: '核对',
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    const denied = await t.database.db
+      .selectFrom('audit_log')
+      .select('result')
+      .where('action', '=', 'residents.reveal')
+      .where('actor_name', '=', 'street1')
+      .executeTakeFirstOrThrow();
+    expect(denied.result).toBe('denied');
+  });
+
+  it('lists the other members of the household', async () => {
+    const res = await community1.request('GET', `/api/residents/${mine[0]!.id}`);
+    expect(res.json<{ housemates: { id: number }[] }>().housemates.map((h) => h.id)).toEqual([mine[1]!.id]);
+  });
+});
+
+describe('households', () => {
+  it('lists households under my node with the head of household, and 404s another community’s', async () => {
+    const res = await community1.request('GET', '/api/households?address=9单元901室');
+    const items = res.json<{ items: { id: number; head: string | null; members: number }[] }>().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ head: '欧阳测试', members: 2 });
+    const detail = await community1.request('GET', `/api/households/${items[0]!.id}`);
+    expect(detail.json<{ residents: unknown[] }>().residents).toHaveLength(2);
+    const other = (await community3.request('GET', '/api/households?address=9单元901室')).json<{
+      items: { id: number }[];
+    }>().items[0]!;
+    expect((await community1.request('GET', `/api/households/${other.id}`)).statusCode).toBe(404);
+  });
+});

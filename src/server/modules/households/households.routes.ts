@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requestContext } from '../../http/app.js';
+import { errorResponses } from '../../http/schemas.js';
+import {
+  HouseholdDetailSchema,
+  HouseholdIdParams,
+  HouseholdListQuery,
+  HouseholdPage,
+  ResidentDetailSchema,
+  ResidentIdParams,
+  ResidentListQuery,
+  ResidentPage,
+  RevealBody,
+  RevealResult,
+} from './households.schema.js';
+import {
+  getHousehold,
+  getResident,
+  listHouseholds,
+  listResidents,
+  revealResident,
+} from './households.service.js';
+
+export const householdsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/residents',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'Residents within my subtree (masked), searched by name, initials, ID, phone or address',
+        querystring: ResidentListQuery,
+        response: { 200: ResidentPage, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...filters } = request.query;
+      return listResidents(requestContext(request), { ...filters, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/residents/:id',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'One resident (masked) with the other members of the household',
+        params: ResidentIdParams,
+        response: { 200: ResidentDetailSchema, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => getResident(requestContext(request), request.params.id),
+  );
+
+  app.post(
+    '/residents/:id/reveal',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'Show one resident’s full ID number or phone (audited with the reason given)',
+        params: ResidentIdParams,
+        body: RevealBody,
+        response: { 200: RevealResult, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => revealResident(requestContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/households',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'Households within my subtree, by place, grid or address',
+        querystring: HouseholdListQuery,
+        response: { 200: HouseholdPage, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...filters } = request.query;
+      return listHouseholds(requestContext(request), { ...filters, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/households/:id',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'One household with its residents (masked)',
+        params: HouseholdIdParams,
+        response: { 200: HouseholdDetailSchema, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => getHousehold(requestContext(request), request.params.id),
+  );
+};
