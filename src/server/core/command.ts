@@ -31,7 +31,7 @@ export async function runCommand<T>(
     const result = await db.transaction().execute(async (trx) => {
       const outcome = await body(trx);
       await appendAudit(trx, {
-        actorId: ctx.actor.userId,
+        actorId: ctx.actor.via === 'cli' ? null : ctx.actor.userId,
         actorName: ctx.actor.username,
         actorRole: ctx.actor.role,
         action,
@@ -50,7 +50,7 @@ export async function runCommand<T>(
   } catch (error) {
     const denied = error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND');
     await appendAudit(db, {
-      actorId: ctx.actor.userId,
+      actorId: ctx.actor.via === 'cli' ? null : ctx.actor.userId,
       actorName: ctx.actor.username,
       actorRole: ctx.actor.role,
       action,

@@ -189,7 +189,43 @@ export interface ResidentTable {
   updated_at: Timestamp;
 }
 
+export type ImportJobStatus = 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'expired';
+export type ImportMode = 'all_or_nothing' | 'valid_only';
+
+/** A finding as stored with an import job: row as the user sees it in the sheet, column header as in the file. */
+export interface StoredFinding {
+  row: number;
+  column: string;
+  reason: string;
+  value?: string;
+}
+
+export interface ImportJobTable {
+  id: Generated<number>;
+  kind: Generated<'residents'>;
+  owner_id: number | null;
+  owner_name: string;
+  place_id: number;
+  path: string;
+  file_name: string;
+  file_size: Generated<number>;
+  status: ImportJobStatus;
+  mode: ImportMode | null;
+  total_rows: Generated<number>;
+  valid_rows: Generated<number>;
+  invalid_rows: Generated<number>;
+  finding_count: Generated<number>;
+  findings: Json<StoredFinding[]>;
+  inserted_residents: Generated<number>;
+  created_households: Generated<number>;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Date | null;
+}
+
 export interface DB {
+  import_job: ImportJobTable;
   household: HouseholdTable;
   resident: ResidentTable;
   grid: GridTable;
@@ -211,3 +247,4 @@ export type Grid = Selectable<GridTable>;
 export type NewGrid = Insertable<GridTable>;
 export type Household = Selectable<HouseholdTable>;
 export type Resident = Selectable<ResidentTable>;
+export type ImportJob = Selectable<ImportJobTable>;

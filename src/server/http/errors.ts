@@ -39,6 +39,14 @@ const defaultStatus: Partial<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  MULTIPART_EXPECTED: 415,
+  IMPORT_FILE_REQUIRED: 400,
+  IMPORT_FILE_TYPE: 415,
+  IMPORT_NOT_READY: 409,
+  IMPORT_EXPIRED: 410,
+  IMPORT_HAS_FINDINGS: 409,
+  IMPORT_NO_VALID_ROWS: 422,
+  IMPORT_CONFLICT: 409,
 };
 
 /** An expected failure with a code from the message catalogue; the error handler renders it. */

@@ -82,6 +82,32 @@ export const errorMessages = {
     en: 'Internal error; please retry (ref {requestId})',
   },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
+  MULTIPART_EXPECTED: {
+    'zh-CN': '请以 multipart/form-data 上传一个文件',
+    en: 'Upload one file as multipart/form-data',
+  },
+  IMPORT_FILE_REQUIRED: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
+  IMPORT_FILE_TYPE: {
+    'zh-CN': '只能导入 Excel（.xlsx）或 CSV 文件；旧版 .xls 请在 Excel 中另存为 .xlsx',
+    en: 'Only Excel (.xlsx) or CSV files can be imported; save an old .xls as .xlsx in Excel',
+  },
+  IMPORT_NOT_READY: {
+    'zh-CN': '该导入任务当前状态为“{status}”，不能执行此操作',
+    en: 'This import is {status}; it cannot do that now',
+  },
+  IMPORT_EXPIRED: {
+    'zh-CN': '该导入任务已过期（校验结果只保留 {minutes} 分钟），请重新上传文件',
+    en: 'This import has expired (validated files are kept {minutes} minutes); upload the file again',
+  },
+  IMPORT_HAS_FINDINGS: {
+    'zh-CN': '文件中有 {count} 处问题，“全部成功才导入”不能执行；请修改文件后重新上传，或选择“仅导入有效行”',
+    en: 'The file has {count} findings, so "all or nothing" cannot run; fix the file and upload it again, or import valid rows only',
+  },
+  IMPORT_NO_VALID_ROWS: { 'zh-CN': '文件中没有可导入的有效行', en: 'The file has no valid rows to import' },
+  IMPORT_CONFLICT: {
+    'zh-CN': '校验之后又有 {count} 人已被登记，全部导入未执行；请重新上传文件',
+    en: '{count} people were registered since the check, so nothing was imported; upload the file again',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -134,4 +160,111 @@ const keywordMessages: Record<string, Record<Lang, string>> = {
 export function keywordMessage(keyword: string, lang: Lang, params: Record<string, unknown>): string {
   const template = keywordMessages[keyword]?.[lang] ?? (lang === 'en' ? 'is invalid' : '无效');
   return formatMessage(template, params);
+}
+
+/**
+ * Import findings (`finding.<reason>`, from households.records.ts and the import's own checks) and the reasons
+ * a whole file fails (`import.<failure>`), in both languages.
+ */
+export const importMessages = {
+  'finding.required': { 'zh-CN': '必填', en: 'Required' },
+  'finding.too_long': { 'zh-CN': '内容过长', en: 'Too long' },
+  'finding.id_format': {
+    'zh-CN': '身份号码应为 18 位（最后一位可为 X）',
+    en: 'An ID number has 18 characters (the last may be X)',
+  },
+  'finding.id_region': {
+    'zh-CN': '身份号码的地区码不存在',
+    en: 'The ID number’s region code does not exist',
+  },
+  'finding.id_birth_date': {
+    'zh-CN': '身份号码中的出生日期无效',
+    en: 'The birth date inside the ID number is not valid',
+  },
+  'finding.id_check_digit': {
+    'zh-CN': '身份号码校验位不正确（可能有数字录错）',
+    en: 'The ID number’s check digit is wrong (a digit may be mistyped)',
+  },
+  'finding.id_required': {
+    'zh-CN': '户籍和流动人口须填写身份号码',
+    en: 'Registered and migrant residents need an ID number',
+  },
+  'finding.phone_format': {
+    'zh-CN': '电话应为 11 位手机号或带区号的固话',
+    en: 'A phone is an 11-digit mobile or a landline with its area code',
+  },
+  'finding.phone_extension': {
+    'zh-CN': '电话不能带分机号',
+    en: 'A phone cannot carry an extension',
+  },
+  'finding.bad_choice': { 'zh-CN': '不是可选的取值', en: 'Not one of the allowed values' },
+  'finding.bad_date': {
+    'zh-CN': '日期无效（应为 1990-01-31 这样的格式）',
+    en: 'Not a valid date (write it as 1990-01-31)',
+  },
+  'finding.birth_date_mismatch': {
+    'zh-CN': '出生日期与身份号码不一致',
+    en: 'The birth date differs from the ID number’s',
+  },
+  'finding.gender_mismatch': {
+    'zh-CN': '性别与身份号码不一致',
+    en: 'The gender differs from the ID number’s',
+  },
+  'finding.unknown_tag': { 'zh-CN': '未知的标签', en: 'Unknown tag' },
+  'finding.building_required': {
+    'zh-CN': '请填写楼栋编码，或小区名称和楼栋名称',
+    en: 'Give the building code, or the compound and building names',
+  },
+  'finding.building_not_found': {
+    'zh-CN': '在您管辖范围内找不到该楼栋',
+    en: 'No such building within your area',
+  },
+  'finding.building_ambiguous': {
+    'zh-CN': '有多个同名楼栋，请改填楼栋编码',
+    en: 'Several buildings have this name; give the building code instead',
+  },
+  'finding.id_digits_lost': {
+    'zh-CN': '身份号码被 Excel 存成了数字，后几位已丢失；请把该列设为“文本”后重新填写',
+    en: 'Excel stored the ID number as a number and lost its last digits; format the column as Text and retype it',
+  },
+  'finding.id_duplicate_in_file': {
+    'zh-CN': '该身份号码在文件中重复出现',
+    en: 'This ID number occurs more than once in the file',
+  },
+  'finding.id_registered': {
+    'zh-CN': '该身份号码已经登记过',
+    en: 'This ID number is already registered',
+  },
+  'import.no_header': {
+    'zh-CN': '前 10 行中找不到表头（至少要有“姓名”和另外两列，如“公民身份号码”“楼栋编码”），请使用导入模板',
+    en: 'No header row in the first 10 lines (it needs 姓名/Name and two other known columns); use the template',
+  },
+  'import.too_many_rows': {
+    'zh-CN': '文件超过 200,000 行，请分成几个文件导入',
+    en: 'The file has more than 200,000 rows; split it into several files',
+  },
+  'import.unreadable': {
+    'zh-CN': '文件无法读取，可能已损坏或不是 Excel/CSV 文件',
+    en: 'The file cannot be read; it may be damaged or not an Excel/CSV file',
+  },
+  'import.file_type': {
+    'zh-CN': '只能导入 Excel（.xlsx）或 CSV 文件',
+    en: 'Only Excel (.xlsx) or CSV files can be imported',
+  },
+  'import.internal': {
+    'zh-CN': '处理文件时出错，请稍后重试',
+    en: 'Processing the file failed; please retry',
+  },
+  'status.validating': { 'zh-CN': '校验中', en: 'validating' },
+  'status.validated': { 'zh-CN': '已校验', en: 'validated' },
+  'status.importing': { 'zh-CN': '导入中', en: 'importing' },
+  'status.done': { 'zh-CN': '已完成', en: 'done' },
+  'status.failed': { 'zh-CN': '失败', en: 'failed' },
+  'status.expired': { 'zh-CN': '已过期', en: 'expired' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ImportMessageKey = keyof typeof importMessages;
+
+export function importMessage(key: string, lang: Lang): string {
+  return (importMessages as Record<string, Record<Lang, string>>)[key]?.[lang] ?? key;
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../db/types.js';
 
-/** Who is acting: a logged-in user (by session cookie or personal API token). */
+/** Who is acting: a logged-in user (by session cookie or personal API token), or the CLI (`via: 'cli'`). */
 export interface Actor {
   userId: number;
   username: string;
@@ -11,7 +11,8 @@ export interface Actor {
   placeCode: string;
   placeName: string;
   placePath: string;
-  via: 'session' | 'token';
+  /** 'cli': a command run on the server by an OS user; it has no account (userId 0, audited as cli:<user>). */
+  via: 'session' | 'token' | 'cli';
   sessionId?: string;
   tokenId?: number;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js';
 import { requestContext } from '../../http/app.js';
 import { errorResponses, Ok } from '../../http/schemas.js';
 import {
@@ -6,6 +7,7 @@ import {
   CodeParams,
   CreatePlaceBody,
   DeleteQuery,
+  ExportQuery,
   MovePlaceBody,
   PlaceDetailSchema,
   PlacePage,
@@ -15,6 +17,7 @@ import {
 import {
   createPlace,
   deletePlace,
+  exportPlaces,
   getPlace,
   listChildren,
   movePlace,
@@ -38,6 +41,26 @@ export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { page = 1, pageSize = 20, ...rest } = request.query;
       return searchPlaces(requestContext(request), { ...rest, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/places/export',
+    {
+      schema: {
+        tags,
+        summary: 'The place list (same filters as the search, every match) as an .xlsx download',
+        querystring: ExportQuery,
+        produces: [XLSX_CONTENT_TYPE],
+        response: { 200: XlsxFile, ...errorResponses(403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const sheet = await exportPlaces(requestContext(request), request.query);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return sendXlsx(reply, `${request.lang === 'en' ? 'places' : '地点列表'}-${stamp}.xlsx`, request.lang, [
+        sheet,
+      ]);
     },
   );
 

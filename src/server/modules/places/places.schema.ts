@@ -57,6 +57,12 @@ export const SearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The search's filters without paging: an export lists every match. */
+export const ExportQuery = Type.Object(
+  { q: SearchQuery.properties.q, kind: SearchQuery.properties.kind, within: SearchQuery.properties.within },
+  { additionalProperties: false },
+);
+
 export const CreatePlaceBody = Type.Object(
   {
     parentCode: CodeSchema,

@@ -1,9 +1,10 @@
 import { CHILD_KINDS, CODE_SEGMENT_DIGITS } from '../../../shared/place-kinds.js';
 import type { RequestContext } from '../../core/context.js';
 import { isUniqueViolation, runCommand } from '../../core/command.js';
+import { pagedRows, type XlsxSheet } from '../../core/xlsx-export.js';
 import type { ManagementType, Place, PlaceKind, PlaceUpdate } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
-import { keywordMessage } from '../../http/messages.js';
+import { keywordMessage, type Lang } from '../../http/messages.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { mayPlace, placeActions, type PlaceAction } from './places.policy.js';
@@ -115,8 +116,8 @@ export interface SearchOptions {
   pageSize: number;
 }
 
-/** Search by name, full pinyin, pinyin initials or code prefix, within the actor's subtree. */
-export async function searchPlaces(ctx: RequestContext, options: SearchOptions) {
+/** The search's query: name, full pinyin, pinyin initials or code prefix, within the actor's subtree. */
+async function searchQuery(ctx: RequestContext, options: Omit<SearchOptions, 'page' | 'pageSize'>) {
   requireCapability(ctx.actor, 'places.read');
   const { db } = ctx.app.database;
   let prefix = scopePrefix(ctx.actor);
@@ -139,6 +140,12 @@ export async function searchPlaces(ctx: RequestContext, options: SearchOptions) 
       ]),
     );
   }
+  return query;
+}
+
+/** Search by name, full pinyin, pinyin initials or code prefix, within the actor's subtree. */
+export async function searchPlaces(ctx: RequestContext, options: SearchOptions) {
+  const query = await searchQuery(ctx, options);
   const countQuery = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
   const [rows, total] = await Promise.all([
     query
@@ -422,4 +429,63 @@ export async function deletePlace(ctx: RequestContext, code: string, version: nu
     },
     { subjectType: 'place', subjectId: code },
   );
+}
+
+const KIND_NAMES: Record<PlaceKind, Record<Lang, string>> = {
+  district: { 'zh-CN': '区', en: 'District' },
+  street: { 'zh-CN': '街道', en: 'Street' },
+  town: { 'zh-CN': '镇/乡', en: 'Town' },
+  park: { 'zh-CN': '园区', en: 'Park' },
+  community: { 'zh-CN': '社区', en: 'Community' },
+  village: { 'zh-CN': '村', en: 'Village' },
+  compound: { 'zh-CN': '楼院/小区', en: 'Compound' },
+  building: { 'zh-CN': '楼栋', en: 'Building' },
+};
+const MANAGEMENT_NAMES: Record<ManagementType, Record<Lang, string>> = {
+  professional: { 'zh-CN': '专业物业', en: 'Professional property' },
+  self_managed: { 'zh-CN': '自管', en: 'Self-managed' },
+  unmanaged: { 'zh-CN': '无主管', en: 'Unmanaged' },
+};
+
+/**
+ * The place list as a sheet: the same filters as the search, every matching row (read in code order, a page
+ * at a time, so a district-wide export never holds the list in memory).
+ */
+export async function exportPlaces(
+  ctx: RequestContext,
+  options: Omit<SearchOptions, 'page' | 'pageSize'>,
+): Promise<XlsxSheet<PlaceListRow>> {
+  const query = await searchQuery(ctx, options);
+  const lang = ctx.lang;
+  return {
+    name: { 'zh-CN': '地点', en: 'Places' },
+    rows: pagedRows<PlaceListRow, string>(
+      async (after, limit) =>
+        (await (after === null ? query : query.where('p.code', '>', after))
+          .orderBy('p.code')
+          .limit(limit)
+          .execute()) as PlaceListRow[],
+      (row) => row.code,
+    ),
+    columns: [
+      { header: { 'zh-CN': '编码', en: 'Code' }, value: (r) => r.code, text: true, width: 22 },
+      { header: { 'zh-CN': '名称', en: 'Name' }, value: (r) => r.name, width: 24 },
+      { header: { 'zh-CN': '类型', en: 'Kind' }, value: (r) => KIND_NAMES[r.kind][lang], width: 8 },
+      {
+        header: { 'zh-CN': '上级编码', en: 'Parent code' },
+        value: (r) => r.parent_code,
+        text: true,
+        width: 20,
+      },
+      { header: { 'zh-CN': '地址', en: 'Address' }, value: (r) => r.address, width: 32 },
+      { header: { 'zh-CN': '经度', en: 'Longitude' }, value: (r) => r.lng, width: 12 },
+      { header: { 'zh-CN': '纬度', en: 'Latitude' }, value: (r) => r.lat, width: 12 },
+      {
+        header: { 'zh-CN': '管理方式', en: 'Management' },
+        value: (r) => (r.management_type ? MANAGEMENT_NAMES[r.management_type][lang] : null),
+        width: 10,
+      },
+      { header: { 'zh-CN': '下级数', en: 'Children' }, value: (r) => r.child_count ?? 0, width: 8 },
+    ],
+  };
 }
