@@ -1329,6 +1329,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/places/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The place list (same filters as the search, every match) as an .xlsx download */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name, pinyin, pinyin initials or code prefix */
+                    q?: string;
+                    kind?: "district" | "street" | "town" | "park" | "community" | "village" | "compound" | "building";
+                    /** @description Digits: GB/T 2260 district code + 3 per level */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/places/{code}": {
         parameters: {
             query?: never;
@@ -3328,7 +3442,171 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Register a resident in a household (found or created by place, unit and room) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "placeCode": "410103001001001001",
+                     *       "unit": "1单元",
+                     *       "room": "502",
+                     *       "relation": "head",
+                     *       "name": "王建国",
+                     *       "idNumber": "410103195803121233",
+                     *       "phone": "13803711234",
+                     *       "residenceType": "registered",
+                     *       "tags": [
+                     *         "party_member"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description place or grid code */
+                        placeCode: string;
+                        unit?: string | null;
+                        room?: string | null;
+                        address?: string | null;
+                        /** @enum {unknown} */
+                        housing?: "owned" | "rented" | "public" | "other";
+                        /** @enum {unknown} */
+                        relation: "head" | "member" | "tenant";
+                        name: string;
+                        idNumber?: string | null;
+                        phone?: string | null;
+                        /** @enum {unknown} */
+                        residenceType: "registered" | "migrant" | "foreign";
+                        tags?: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            gender: ("male" | "female") | null;
+                            age: number | null;
+                            idNumberMasked: string | null;
+                            phoneMasked: string | null;
+                            /** @enum {unknown} */
+                            relation: "head" | "member" | "tenant";
+                            /** @enum {unknown} */
+                            residenceType: "registered" | "migrant" | "foreign";
+                            tags: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                            household: {
+                                id: number;
+                                address: string;
+                                unit: string | null;
+                                room: string | null;
+                            };
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            grid: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            allowedActions: ("update" | "reveal")[];
+                            note: string | null;
+                            housemates: {
+                                id: number;
+                                name: string;
+                                /** @enum {unknown} */
+                                relation: "head" | "member" | "tenant";
+                                age: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3478,7 +3756,178 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a resident’s name, phone, relation, residence type, tags or note */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "phone": "13903712345",
+                     *       "tags": [
+                     *         "elderly_alone"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        phone?: string | null;
+                        /** @enum {unknown} */
+                        relation?: "head" | "member" | "tenant";
+                        /** @enum {unknown} */
+                        residenceType?: "registered" | "migrant" | "foreign";
+                        tags?: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            gender: ("male" | "female") | null;
+                            age: number | null;
+                            idNumberMasked: string | null;
+                            phoneMasked: string | null;
+                            /** @enum {unknown} */
+                            relation: "head" | "member" | "tenant";
+                            /** @enum {unknown} */
+                            residenceType: "registered" | "migrant" | "foreign";
+                            tags: ("elderly_alone" | "elderly_80" | "left_behind_child" | "disability" | "chronic_illness" | "low_income" | "party_member" | "veteran" | "five_elders" | "volunteer" | "key_group" | "community_correction")[];
+                            household: {
+                                id: number;
+                                address: string;
+                                unit: string | null;
+                                room: string | null;
+                            };
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            grid: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            allowedActions: ("update" | "reveal")[];
+                            note: string | null;
+                            housemates: {
+                                id: number;
+                                name: string;
+                                /** @enum {unknown} */
+                                relation: "head" | "member" | "tenant";
+                                age: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/residents/{id}/reveal": {

@@ -101,9 +101,11 @@ beforeAll(async () => {
       },
     ])),
   );
-  theirs = (await addHousehold('410103002001', [
-    { name: '欧阳他人', birth: '1970-01-01', seq: '553', phone: '13937100553', tags: [] },
-  ]))[0]!;
+  theirs = (
+    await addHousehold('410103002001', [
+      { name: '欧阳他人', birth: '1970-01-01', seq: '553', phone: '13937100553', tags: [] },
+    ])
+  )[0]!;
 });
 afterAll(() => t.close());
 
@@ -244,5 +246,120 @@ describe('households', () => {
       items: { id: number }[];
     }>().items[0]!;
     expect((await community1.request('GET', `/api/households/${other.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('registering and changing residents', () => {
+  const building = () =>
+    t.database.db
+      .selectFrom('place')
+      .select(['code', 'id'])
+      .where('kind', '=', 'building')
+      .where('code', 'like', '410103001001%')
+      .orderBy('code', 'desc')
+      .executeTakeFirstOrThrow();
+
+  it('registers a resident into a new household with the number encrypted and the grid located', async () => {
+    const place = await building();
+    const idNumber = makeIdNumber('410103', '1962-09-09', '561');
+    const res = await community1.request('POST', '/api/residents', {
+      placeCode: place.code,
+      unit: '8单元',
+      room: '808',
+      relation: 'head',
+      name: '欧阳新户',
+      idNumber,
+      phone: '139 3710 0561',
+      residenceType: 'registered',
+      tags: ['veteran'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<ResidentBody & { grid: { code: string } | null; household: { address: string } }>();
+    expect(body.idNumberMasked).toBe(maskIdNumber(idNumber));
+    expect(body.grid).not.toBeNull();
+    expect(body.household.address).toContain('8单元808');
+    const stored = await t.database.db
+      .selectFrom('resident')
+      .selectAll()
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(idNumber);
+    expect(JSON.stringify(stored)).not.toContain('13937100561');
+    // the same person cannot be registered twice
+    const again = await community1.request('POST', '/api/residents', {
+      placeCode: place.code,
+      relation: 'member',
+      name: '欧阳新户',
+      idNumber,
+      residenceType: 'registered',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json<{ error: { details: { path: string }[] } }>().error.details[0]!.path).toBe('/idNumber');
+  });
+
+  it('answers a wrong check digit on the field, in the user’s language, and writes nothing', async () => {
+    const place = await building();
+    const good = makeIdNumber('410103', '1980-01-01', '562');
+    const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const before = await t.database.db
+      .selectFrom('resident')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await community1.request(
+      'POST',
+      '/api/residents',
+      {
+        placeCode: place.code,
+        relation: 'head',
+        name: '欧阳错号',
+        idNumber: bad,
+        residenceType: 'registered',
+      },
+      { 'accept-language': 'zh-CN' },
+    );
+    expect(res.statusCode).toBe(400);
+    const detail = res.json<{ error: { details: { path: string; message: string }[] } }>().error.details[0]!;
+    expect(detail).toMatchObject({ path: '/idNumber' });
+    expect(detail.message).toContain('校验位');
+    const after = await t.database.db
+      .selectFrom('resident')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('refuses registering into another community’s building (404) and to street staff (403)', async () => {
+    const other = await t.database.db
+      .selectFrom('place')
+      .select('code')
+      .where('kind', '=', 'building')
+      .where('code', 'like', '410103002001%')
+      .executeTakeFirstOrThrow();
+    const body = { placeCode: other.code, relation: 'head', name: '欧阳越权', residenceType: 'foreign' };
+    expect((await community1.request('POST', '/api/residents', body)).statusCode).toBe(404);
+    expect((await street1.request('POST', '/api/residents', body)).statusCode).toBe(403);
+  });
+
+  it('changes the phone and tags with a version check', async () => {
+    const target = mine[1]!;
+    const current = (await community1.request('GET', `/api/residents/${target.id}`)).json<{
+      version: number;
+    }>();
+    const res = await community1.request('PATCH', `/api/residents/${target.id}`, {
+      version: current.version,
+      phone: '13937100999',
+      tags: ['left_behind_child', 'volunteer'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<ResidentBody>()).toMatchObject({
+      phoneMasked: '139****0999',
+      tags: ['left_behind_child', 'volunteer'],
+    });
+    const stale = await community1.request('PATCH', `/api/residents/${target.id}`, {
+      version: current.version,
+      note: '过期的修改',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(ids(await community1.request('GET', '/api/residents?q=13937100999'))).toEqual([target.id]);
   });
 });

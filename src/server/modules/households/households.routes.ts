@@ -8,12 +8,16 @@ import {
   HouseholdPage,
   ResidentDetailSchema,
   ResidentIdParams,
+  ResidentCreateBody,
   ResidentListQuery,
   ResidentPage,
+  ResidentUpdateBody,
   RevealBody,
   RevealResult,
 } from './households.schema.js';
 import {
+  createResident,
+  updateResident,
   getHousehold,
   getResident,
   listHouseholds,
@@ -36,6 +40,33 @@ export const householdsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { page = 1, pageSize = 20, ...filters } = request.query;
       return listResidents(requestContext(request), { ...filters, page, pageSize });
     },
+  );
+
+  app.post(
+    '/residents',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'Register a resident in a household (found or created by place, unit and room)',
+        body: ResidentCreateBody,
+        response: { 200: ResidentDetailSchema, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => createResident(requestContext(request), request.body),
+  );
+
+  app.patch(
+    '/residents/:id',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'Change a resident’s name, phone, relation, residence type, tags or note',
+        params: ResidentIdParams,
+        body: ResidentUpdateBody,
+        response: { 200: ResidentDetailSchema, ...errorResponses(403, 404, 409) },
+      },
+    },
+    async (request) => updateResident(requestContext(request), request.params.id, request.body),
   );
 
   app.get(

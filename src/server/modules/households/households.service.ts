@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
+import type { Static } from 'typebox';
 import { auditRead, runCommand } from '../../core/command.js';
 import type { RequestContext } from '../../core/context.js';
 import { personalDataKeys } from '../../core/keys.js';
-import { decryptField, lookupHash } from '../../core/personal-data.js';
+import { decryptField, encryptField, lookupHash } from '../../core/personal-data.js';
+import { AppError } from '../../http/errors.js';
+import { importMessage } from '../../http/messages.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { can } from '../../policy/capabilities.js';
 import { parseIdNumber } from '../../../shared/id-number.js';
 import { parsePhone } from '../../../shared/phone.js';
+import { maskPhone } from '../../../shared/masking.js';
 import { SENSITIVE_TAGS, type ResidentTag } from '../../../shared/resident-tags.js';
 import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
 import {
@@ -16,6 +20,9 @@ import {
   type HouseholdRow,
   type ResidentRow,
 } from './households.queries.js';
+import { cachedPinyin, insertResidents } from './households.bulk.js';
+import { normalizeResident } from './households.records.js';
+import type { ResidentCreateBody, ResidentUpdateBody } from './households.schema.js';
 
 export interface ResidentFilters {
   q?: string;
@@ -293,4 +300,127 @@ export async function getHousehold(ctx: RequestContext, id: number) {
     placePath: row.path,
   });
   return { ...presentHousehold(row), residents: residents.map((r) => presentResident(ctx, r)) };
+}
+
+const WRITABLE_PLACE_KINDS = new Set(['building', 'compound', 'community', 'village']);
+
+function findingsError(ctx: RequestContext, findings: { field: string; reason: string }[]): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    {},
+    findings.map((f) => ({ path: `/${f.field}`, message: importMessage(`finding.${f.reason}`, ctx.lang) })),
+  );
+}
+
+/** Register one resident: the household (place + unit + room) is found or created; numbers stored encrypted. */
+export async function createResident(ctx: RequestContext, body: Static<typeof ResidentCreateBody>) {
+  const id = await runCommand(
+    ctx,
+    'residents.create',
+    async (trx) => {
+      const place = authorize(ctx.actor, 'residents.write', await findByCode(trx, body.placeCode));
+      if (!WRITABLE_PLACE_KINDS.has(place.kind)) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: '/placeCode', message: importMessage('finding.building_not_found', ctx.lang) },
+        ]);
+      }
+      const normalized = normalizeResident(body);
+      if (!normalized.ok) throw findingsError(ctx, normalized.findings);
+      const result = await insertResidents(trx, [{ ...normalized.value, placeId: place.id }]);
+      if (result.duplicates.length > 0)
+        throw findingsError(ctx, [{ field: 'idNumber', reason: 'id_registered' }]);
+      const row = await trx
+        .selectFrom('resident')
+        .select('id')
+        .where('household_id', '=', result.householdIds[0]!)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      return {
+        value: row.id,
+        audit: {
+          subjectType: 'resident',
+          subjectId: String(row.id),
+          placePath: place.path,
+          details: {
+            placeCode: place.code,
+            householdId: result.householdIds[0],
+            created: result.householdsCreated,
+          },
+        },
+      };
+    },
+    { subjectType: 'place', subjectId: body.placeCode },
+  );
+  return getResident(ctx, id);
+}
+
+/** Change what a resident's record says; ID number and household stay (a move is a new registration). */
+export async function updateResident(
+  ctx: RequestContext,
+  id: number,
+  body: Static<typeof ResidentUpdateBody>,
+) {
+  await runCommand(
+    ctx,
+    'residents.update',
+    async (trx) => {
+      const row = authorize(
+        ctx.actor,
+        'residents.write',
+        await trx.selectFrom('resident').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+      );
+      if (row.version !== body.version) throw new AppError('VERSION_CONFLICT');
+      const normalized = normalizeResident({
+        name: body.name ?? row.name,
+        residenceType: body.residenceType ?? row.residence_type,
+        relation: body.relation ?? row.relation,
+        // the stored ID number is valid by construction; only whether there is one matters here
+        idNumber: null,
+        phone: body.phone === undefined ? null : body.phone,
+        tags: body.tags ?? [],
+        note: body.note ?? null,
+      });
+      const findings = normalized.ok
+        ? []
+        : normalized.findings.filter((f) => f.field !== 'idNumber' || row.id_number_enc === null);
+      if (findings.length > 0) throw findingsError(ctx, findings);
+      const keys = personalDataKeys();
+      const changes: Record<string, unknown> = { version: row.version + 1, updated_at: new Date() };
+      const changed: string[] = [];
+      if (body.name !== undefined && body.name.trim() !== row.name) {
+        const name = body.name.trim();
+        const { full, initials } = cachedPinyin(name);
+        Object.assign(changes, { name, name_pinyin: full, name_initials: initials });
+        changed.push('name');
+      }
+      if (body.phone !== undefined) {
+        const phone = body.phone ? parsePhone(body.phone) : null;
+        const value = phone?.ok ? phone.value : null;
+        Object.assign(changes, {
+          phone_enc: value ? encryptField(keys, value) : null,
+          phone_hash: value ? lookupHash(keys, 'phone', value) : null,
+          phone_masked: value ? maskPhone(value) : null,
+        });
+        changed.push('phone');
+      }
+      for (const [field, column] of [
+        ['relation', 'relation'],
+        ['residenceType', 'residence_type'],
+        ['tags', 'tags'],
+        ['note', 'note'],
+      ] as const) {
+        if (body[field] === undefined) continue;
+        changes[column] = field === 'note' ? (body.note?.trim() ?? null) || null : body[field];
+        changed.push(field);
+      }
+      await trx.updateTable('resident').set(changes).where('id', '=', id).execute();
+      return {
+        value: undefined,
+        audit: { subjectType: 'resident', subjectId: String(id), placePath: row.path, details: { changed } },
+      };
+    },
+    { subjectType: 'resident', subjectId: String(id) },
+  );
+  return getResident(ctx, id);
 }
