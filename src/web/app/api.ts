@@ -128,3 +128,4 @@ export type ResidentPage = Ok<paths['/api/residents']['get']>;
 export type Resident = ResidentPage['items'][number];
 export type ResidentTag = Resident['tags'][number];
 export type Household = Ok<paths['/api/households']['get']>['items'][number];
+export type RegisterResidentBody = Body<paths['/api/residents']['post']>;

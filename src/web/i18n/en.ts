@@ -411,6 +411,13 @@ export const en: Messages = {
       key_group: 'Key group',
       community_correction: 'Community correction',
     },
+    register: {
+      action: 'Register a resident',
+      title: 'Register a resident',
+      unit: 'Unit',
+      room: 'Room',
+      saved: '{{name}} registered',
+    },
     reveal: {
       action: 'Show',
       title: 'Show full {{field}}',

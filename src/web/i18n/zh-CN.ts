@@ -403,6 +403,13 @@ export const zhCN = {
       key_group: '重点人群',
       community_correction: '社区矫正',
     },
+    register: {
+      action: '登记居民',
+      title: '登记居民',
+      unit: '单元',
+      room: '房号',
+      saved: '已登记 {{name}}',
+    },
     reveal: {
       action: '查看完整',
       title: '查看完整{{field}}',

@@ -1,4 +1,4 @@
-import { EyeOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -19,29 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Household, type Resident, type ResidentTag } from '../../app/api';
 import { useDebounced, useIsPhone, useQuery } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
+import { RegisterDialog } from './RegisterDialog';
 import { RevealDialog } from './RevealDialog';
+import { RESIDENT_TAGS, SENSITIVE_TAGS } from './tags';
 
-const TAGS: readonly ResidentTag[] = [
-  'elderly_alone',
-  'elderly_80',
-  'left_behind_child',
-  'disability',
-  'chronic_illness',
-  'low_income',
-  'party_member',
-  'veteran',
-  'five_elders',
-  'volunteer',
-  'key_group',
-  'community_correction',
-];
-const SENSITIVE: ReadonlySet<ResidentTag> = new Set([
-  'disability',
-  'chronic_illness',
-  'low_income',
-  'key_group',
-  'community_correction',
-]);
 type ResidenceType = Resident['residenceType'];
 
 function TagList({ tags }: { tags: readonly ResidentTag[] }) {
@@ -49,7 +30,7 @@ function TagList({ tags }: { tags: readonly ResidentTag[] }) {
   return (
     <Space size={[2, 2]} wrap>
       {tags.map((tag) => (
-        <Tag key={tag} color={SENSITIVE.has(tag) ? 'volcano' : 'blue'}>
+        <Tag key={tag} color={SENSITIVE_TAGS.has(tag) ? 'volcano' : 'blue'}>
           {t(`residents.tags.${tag}`)}
         </Tag>
       ))}
@@ -171,6 +152,7 @@ function ResidentsTab() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [registering, setRegistering] = useState(false);
   const key = `residents:${q}:${address}:${tag ?? ''}:${residenceType ?? ''}:${page}:${pageSize}`;
   const list = useQuery(key, () =>
     unwrap(
@@ -188,7 +170,7 @@ function ResidentsTab() {
       }),
     ),
   );
-  const visibleTags = TAGS.filter((tg) => can('residents.sensitive') || !SENSITIVE.has(tg));
+  const visibleTags = RESIDENT_TAGS.filter((tg) => can('residents.sensitive') || !SENSITIVE_TAGS.has(tg));
   const columns: TableColumnsType<Resident> = [
     {
       title: t('residents.columns.name'),
@@ -293,6 +275,16 @@ function ResidentsTab() {
           style={{ width: 160 }}
           data-testid="resident-tag"
         />
+        {can('residents.write') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setRegistering(true)}
+            data-testid="resident-register"
+          >
+            {t('residents.register.action')}
+          </Button>
+        )}
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
       <Table<Resident>
@@ -316,6 +308,7 @@ function ResidentsTab() {
         }}
       />
       <ResidentDrawer id={openId} onClose={() => setOpenId(null)} />
+      {registering && <RegisterDialog onClose={() => setRegistering(false)} onSaved={list.reload} />}
     </>
   );
 }
