@@ -380,6 +380,7 @@ export const en: Messages = {
     detailTitle: 'Resident',
     searchPlaceholder: 'Name / pinyin initials / ID number / phone',
     addressPlaceholder: 'Search by address',
+    export: 'Export to Excel (masked)',
     housemates: 'Household members',
     noHousemates: 'No other members',
     ageN: '{{age}} years',

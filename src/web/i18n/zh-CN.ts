@@ -372,6 +372,7 @@ export const zhCN = {
     detailTitle: '居民详情',
     searchPlaceholder: '姓名 / 拼音首字母 / 身份证号 / 手机号',
     addressPlaceholder: '按地址查找',
+    export: '导出 Excel（脱敏）',
     housemates: '同户成员',
     noHousemates: '无其他同户成员',
     ageN: '{{age}} 岁',

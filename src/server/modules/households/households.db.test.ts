@@ -363,3 +363,27 @@ describe('registering and changing residents', () => {
     expect(ids(await community1.request('GET', '/api/residents?q=13937100999'))).toEqual([target.id]);
   });
 });
+
+describe('export', () => {
+  it('exports the filtered list as .xlsx with masked numbers, within my subtree only', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await community1.request('GET', '/api/residents/export?q=欧阳');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    expect(rows[0]![0]).toBe('姓名');
+    const names = rows.slice(1).map((r) => r[0]);
+    expect(names).toContain('欧阳测试');
+    expect(names).not.toContain('欧阳他人');
+    const text = JSON.stringify(rows);
+    for (const m of mine) {
+      expect(text).not.toContain(m.idNumber);
+      expect(text).not.toContain(m.phone);
+    }
+    expect(text).toContain(maskIdNumber(mine[0]!.idNumber));
+  });
+});

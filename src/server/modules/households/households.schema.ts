@@ -170,3 +170,6 @@ export const ResidentUpdateBody = Type.Object(
   },
   { additionalProperties: false, examples: [{ version: 1, phone: '13903712345', tags: ['elderly_alone'] }] },
 );
+
+const { page: _page, pageSize: _pageSize, ...ResidentFilterProperties } = ResidentListQuery.properties;
+export const ResidentExportQuery = Type.Object(ResidentFilterProperties, { additionalProperties: false });

@@ -21,7 +21,8 @@ import {
   type ResidentRow,
 } from './households.queries.js';
 import { cachedPinyin, insertResidents } from './households.bulk.js';
-import { normalizeResident } from './households.records.js';
+import { normalizeResident, TAG_NAMES_ZH } from './households.records.js';
+import { pagedRows, type XlsxSheet } from '../../core/xlsx-export.js';
 import type { ResidentCreateBody, ResidentUpdateBody } from './households.schema.js';
 
 export interface ResidentFilters {
@@ -113,10 +114,8 @@ function search(query: ResidentQuery, q: string): ResidentQuery {
   return query.where('r.name', 'like', `${escapeLike(text)}%`);
 }
 
-export async function listResidents(
-  ctx: RequestContext,
-  filters: ResidentFilters & { page: number; pageSize: number },
-) {
+/** The filtered, scoped resident query a list and its export share. */
+async function residentListQuery(ctx: RequestContext, filters: ResidentFilters) {
   requireCapability(ctx.actor, 'residents.read');
   if (filters.tag && SENSITIVE_TAGS.has(filters.tag)) requireCapability(ctx.actor, 'residents.sensitive');
   const { db } = ctx.app.database;
@@ -127,6 +126,26 @@ export async function listResidents(
   if (filters.residenceType) query = query.where('r.residence_type', '=', filters.residenceType);
   if (filters.address) query = query.where('h.address', 'like', `%${escapeLike(filters.address.trim())}%`);
   if (filters.q) query = search(query, filters.q);
+  return { query, prefix };
+}
+
+/** What the audit entry of a list or export says about its filters: the search text itself may be a number. */
+function auditedFilters(filters: ResidentFilters) {
+  return {
+    q: filters.q ? '(search)' : undefined,
+    within: filters.within,
+    grid: filters.grid,
+    tag: filters.tag,
+    residenceType: filters.residenceType,
+    address: filters.address ? '(search)' : undefined,
+  };
+}
+
+export async function listResidents(
+  ctx: RequestContext,
+  filters: ResidentFilters & { page: number; pageSize: number },
+) {
+  const { query, prefix } = await residentListQuery(ctx, filters);
   const [rows, total] = await Promise.all([
     query
       .orderBy('r.path')
@@ -144,15 +163,7 @@ export async function listResidents(
     'residents.list',
     { subjectType: 'resident', placePath: prefix },
     {
-      // the search text may itself be an ID number or phone: record only what kind of search it was
-      filters: {
-        q: filters.q ? '(search)' : undefined,
-        within: filters.within,
-        grid: filters.grid,
-        tag: filters.tag,
-        residenceType: filters.residenceType,
-        address: filters.address ? '(search)' : undefined,
-      },
+      filters: auditedFilters(filters),
       page: filters.page,
       rows: rows.length,
       total: total.n,
@@ -423,4 +434,91 @@ export async function updateResident(
     { subjectType: 'resident', subjectId: String(id) },
   );
   return getResident(ctx, id);
+}
+
+const RELATION_NAMES = {
+  head: { 'zh-CN': '户主', en: 'Head' },
+  member: { 'zh-CN': '家庭成员', en: 'Member' },
+  tenant: { 'zh-CN': '租户', en: 'Tenant' },
+} as const;
+const RESIDENCE_NAMES = {
+  registered: { 'zh-CN': '户籍', en: 'Registered' },
+  migrant: { 'zh-CN': '流动', en: 'Migrant' },
+  foreign: { 'zh-CN': '境外', en: 'Foreign' },
+} as const;
+const GENDER_NAMES = {
+  male: { 'zh-CN': '男', en: 'Male' },
+  female: { 'zh-CN': '女', en: 'Female' },
+} as const;
+
+/** The resident list (same filters, every match) as a sheet: masked numbers, sensitive tags as the list shows. */
+export async function exportResidents(
+  ctx: RequestContext,
+  filters: ResidentFilters,
+): Promise<XlsxSheet<ResidentRow>> {
+  const { query, prefix } = await residentListQuery(ctx, filters);
+  await auditRead(
+    ctx,
+    'residents.export',
+    { subjectType: 'resident', placePath: prefix },
+    { filters: auditedFilters(filters) },
+  );
+  const lang = ctx.lang;
+  const sensitive = can(ctx.actor.role, 'residents.sensitive');
+  return {
+    name: { 'zh-CN': '居民', en: 'Residents' },
+    rows: pagedRows<ResidentRow, number>(
+      async (after, limit) =>
+        (after === null ? query : query.where('r.id', '>', after)).orderBy('r.id').limit(limit).execute(),
+      (row) => row.id,
+    ),
+    columns: [
+      { header: { 'zh-CN': '姓名', en: 'Name' }, value: (r) => r.name, width: 10 },
+      {
+        header: { 'zh-CN': '公民身份号码（脱敏）', en: 'ID number (masked)' },
+        value: (r) => r.id_number_masked,
+        text: true,
+        width: 22,
+      },
+      {
+        header: { 'zh-CN': '性别', en: 'Sex' },
+        value: (r) => (r.gender ? GENDER_NAMES[r.gender][lang] : null),
+        width: 6,
+      },
+      { header: { 'zh-CN': '年龄', en: 'Age' }, value: (r) => ageOn(r.birth_date), width: 6 },
+      {
+        header: { 'zh-CN': '联系电话（脱敏）', en: 'Phone (masked)' },
+        value: (r) => r.phone_masked,
+        text: true,
+        width: 16,
+      },
+      {
+        header: { 'zh-CN': '与户主关系', en: 'Relation' },
+        value: (r) => RELATION_NAMES[r.relation][lang],
+        width: 10,
+      },
+      {
+        header: { 'zh-CN': '人员类型', en: 'Residence' },
+        value: (r) => RESIDENCE_NAMES[r.residence_type][lang],
+        width: 8,
+      },
+      { header: { 'zh-CN': '住址', en: 'Address' }, value: (r) => r.address, width: 40 },
+      {
+        header: { 'zh-CN': '楼栋编码', en: 'Building code' },
+        value: (r) => r.place_code,
+        text: true,
+        width: 22,
+      },
+      { header: { 'zh-CN': '微网格', en: 'Micro-grid' }, value: (r) => r.grid_name, width: 24 },
+      {
+        header: { 'zh-CN': '标签', en: 'Tags' },
+        value: (r) =>
+          (r.tags as ResidentTag[])
+            .filter((t) => sensitive || !SENSITIVE_TAGS.has(t))
+            .map((t) => (lang === 'en' ? t : TAG_NAMES_ZH[t]))
+            .join('、'),
+        width: 20,
+      },
+    ],
+  };
 }

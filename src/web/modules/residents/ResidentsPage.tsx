@@ -1,4 +1,4 @@
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -275,6 +275,18 @@ function ResidentsTab() {
           style={{ width: 160 }}
           data-testid="resident-tag"
         />
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/residents/export?${new URLSearchParams({
+            ...(q ? { q } : {}),
+            ...(address ? { address } : {}),
+            ...(tag ? { tag } : {}),
+            ...(residenceType ? { residenceType } : {}),
+          }).toString()}`}
+          data-testid="resident-export"
+        >
+          {t('residents.export')}
+        </Button>
         {can('residents.write') && (
           <Button
             type="primary"
