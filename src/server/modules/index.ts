@@ -3,6 +3,7 @@ import { authModule } from './auth/index.js';
 import { gridsModule } from './grids/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { placesModule } from './places/index.js';
+import { staffModule } from './staff/index.js';
 import { systemModule } from './system/index.js';
 import { usersModule } from './users/index.js';
 
@@ -12,6 +13,7 @@ export const modules: readonly ModuleManifest[] = [
   authModule,
   placesModule,
   gridsModule,
+  staffModule,
   usersModule,
   auditModule,
 ];
