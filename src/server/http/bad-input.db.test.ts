@@ -32,6 +32,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
   id: {
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
+    '/api/grid-staff/': () => ({ value: String(fx.staffAssignmentId) }),
   },
 };
 
@@ -115,7 +116,7 @@ interface Case {
 
 async function fingerprint(
   db: Kysely<DB>,
-  tables = ['place', 'app_user', 'api_token'],
+  tables = ['place', 'app_user', 'api_token', 'grid_staff', 'grid_staff_assignment'],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
@@ -188,6 +189,7 @@ const fx = {
   communityCode: '',
   gridCode: '',
   point: [0, 0] as [number, number],
+  staffAssignmentId: 0,
 };
 
 beforeAll(async () => {
@@ -218,6 +220,13 @@ beforeAll(async () => {
     .orderBy('code')
     .limit(1)
     .executeTakeFirstOrThrow();
+  const assignment = await db
+    .selectFrom('grid_staff_assignment')
+    .select('id')
+    .where('ended_on', 'is', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
@@ -231,6 +240,7 @@ beforeAll(async () => {
     communityCode: leaf.code.slice(0, 12),
     gridCode: micro.code,
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
+    staffAssignmentId: assignment.id,
   });
 });
 afterAll(() => t?.close());
