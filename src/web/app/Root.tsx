@@ -13,6 +13,7 @@ import { TokensPage } from '../modules/auth/TokensPage';
 import { GridsPage } from '../modules/grids/GridsPage';
 import { HomePage } from '../modules/home/HomePage';
 import { PlacesPage } from '../modules/places/PlacesPage';
+import { GapsPage } from '../modules/staff/GapsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
 import { useMediaQuery } from './hooks';
@@ -40,6 +41,7 @@ function AppRoutes() {
           }
         />
         <Route path="grids" element={<GridsPage />} />
+        <Route path="grids/gaps" element={<GapsPage />} />
         <Route
           path="users"
           element={
