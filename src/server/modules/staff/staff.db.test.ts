@@ -363,6 +363,11 @@ describe('grid-worker scoping', () => {
     const gaps = (await s.community1!.request('GET', '/api/grid-staff/gaps?pageSize=200')).json<Gaps>();
     expect(gaps.items.every((g) => g.place.code === C1)).toBe(true);
     expect(gaps.byPlace.map((p) => p.code)).toEqual(gaps.total > 0 ? [C1] : []);
+    const stats = (await s.community1!.request('GET', '/api/home/stats')).json<{
+      stats: { key: string; value: number }[];
+    }>();
+    const baseGaps = (await s.community1!.request('GET', '/api/grid-staff/gaps?kind=base')).json<Gaps>();
+    expect(stats.stats.find((x) => x.key === 'staff.microGaps')?.value).toBe(baseGaps.total);
   });
 
   it('a grid worker with no current assignment sees no grid at all', async () => {

@@ -18,7 +18,7 @@ import { can, type Capability } from '../../policy/capabilities.js';
 import { gridScopeOf, inGridScope, pathInGridScope } from '../../policy/grid-scope.js';
 import { escapeLike, findByCode, pinyinOf, underPath } from '../places/places.queries.js';
 import type { Kysely } from 'kysely';
-import { assignmentQuery, gapGridQuery, staffReachable, type AssignmentRow } from './staff.queries.js';
+import { assignmentQuery, gapQuery, staffReachable, type AssignmentRow } from './staff.queries.js';
 
 /** Field messages of this module, in both languages. */
 const FIELD_MESSAGES = {
@@ -359,18 +359,12 @@ export async function listGaps(ctx: RequestContext, options: GapOptions) {
   const { db } = ctx.app.database;
   const prefix = await listPrefix(ctx, options.within);
   const role = options.role ?? 'worker';
-  let base = gapGridQuery(db)
-    .where('p.path', 'like', underPath(prefix))
-    .where('g.level', '=', options.level ?? 4)
-    .where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path'))
-    // NOT IN over a (hashed) subquery: one pass over the current assignments, whatever the table statistics say
-    .where('g.id', 'not in', (eb) =>
-      eb
-        .selectFrom('grid_staff_assignment as a')
-        .select('a.grid_id')
-        .where('a.role', '=', role)
-        .where('a.ended_on', 'is', null),
-    );
+  let base = gapQuery(db, {
+    placePrefix: underPath(prefix),
+    level: options.level ?? 4,
+    role,
+    scope: await gridScopeOf(db, ctx.actor),
+  });
   if (options.kind) base = base.where('g.kind', '=', options.kind);
   const [rows, total, byPlace] = await Promise.all([
     base
