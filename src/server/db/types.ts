@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { GridDuty, GridStaffAgency, GridStaffRole } from '../../shared/grid-staff.js';
 
 /** Kysely's view of the schema the migrations in ./migrations build. Keep the two in step. */
 
@@ -224,8 +225,37 @@ export interface ImportJobTable {
   finished_at: Date | null;
 }
 
+export interface GridStaffTable {
+  id: Generated<number>;
+  name: string;
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GridStaffAssignmentTable {
+  id: Generated<number>;
+  staff_id: number;
+  grid_id: number;
+  role: GridStaffRole;
+  agency: Generated<GridStaffAgency>;
+  duties: ColumnType<GridDuty[], GridDuty[] | undefined, GridDuty[]>;
+  /** 'YYYY-MM-DD' */
+  started_on: string;
+  ended_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   import_job: ImportJobTable;
+  grid_staff: GridStaffTable;
+  grid_staff_assignment: GridStaffAssignmentTable;
   household: HouseholdTable;
   resident: ResidentTable;
   grid: GridTable;

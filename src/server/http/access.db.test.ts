@@ -42,6 +42,8 @@ interface Subtree {
   /** A resident and a household registered in the community (the demo seeds these communities always). */
   residentId: number;
   householdId: number;
+  /** A current staff assignment on a grid of the community. */
+  staffAssignmentId: number;
   /** Codes, unique names and usernames that must never appear in an outsider's answer. */
   identifiers: string[];
 }
@@ -65,6 +67,7 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
     '/api/auth/tokens/': (s) => ({ value: String(s.tokenId) }),
     '/api/residents/': (s) => ({ value: String(s.residentId) }),
     '/api/households/': (s) => ({ value: String(s.householdId) }),
+    '/api/grid-staff/': (s) => ({ value: String(s.staffAssignmentId) }),
   },
 };
 
@@ -178,7 +181,7 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
 /** Row count and a content hash per business table: equal before and after means nothing was written. */
 async function fingerprint(
   db: Kysely<DB>,
-  tables = ['place', 'app_user', 'api_token'],
+  tables = ['place', 'app_user', 'api_token', 'grid_staff', 'grid_staff_assignment'],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
@@ -280,6 +283,15 @@ async function loadSubtree(
     .limit(1)
     .executeTakeFirstOrThrow();
   const gridCodes = await db.selectFrom('grid').select('code').where('place_id', '=', community.id).execute();
+  const assignment = await db
+    .selectFrom('grid_staff_assignment as a')
+    .innerJoin('grid as g', 'g.id', 'a.grid_id')
+    .select('a.id')
+    .where('g.place_id', '=', community.id)
+    .where('a.ended_on', 'is', null)
+    .orderBy('a.id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const tokenName = `token-of-${tokenOwner.username}`;
   const created = await tokenOwner.request('POST', '/api/auth/tokens', { name: tokenName });
   expect(created.statusCode, created.body).toBe(200);
@@ -341,6 +353,7 @@ async function loadSubtree(
     householdId: resident.household_id,
     // the centre of a rectangle-ish micro-grid lies inside it; the grids test checks location exactly
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
+    staffAssignmentId: assignment.id,
     identifiers: [...new Set(identifiers)],
   };
 }

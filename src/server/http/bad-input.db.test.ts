@@ -34,6 +34,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
     '/api/residents/': () => ({ value: String(fx.residentId) }),
     '/api/households/': () => ({ value: String(fx.householdId) }),
+    '/api/grid-staff/': () => ({ value: String(fx.staffAssignmentId) }),
   },
 };
 
@@ -119,7 +120,7 @@ interface Case {
 
 async function fingerprint(
   db: Kysely<DB>,
-  tables = ['place', 'app_user', 'api_token'],
+  tables = ['place', 'app_user', 'api_token', 'grid_staff', 'grid_staff_assignment'],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
@@ -194,6 +195,7 @@ const fx = {
   point: [0, 0] as [number, number],
   residentId: 0,
   householdId: 0,
+  staffAssignmentId: 0,
 };
 
 beforeAll(async () => {
@@ -236,6 +238,13 @@ beforeAll(async () => {
     .orderBy('id')
     .limit(1)
     .executeTakeFirstOrThrow();
+  const assignment = await db
+    .selectFrom('grid_staff_assignment')
+    .select('id')
+    .where('ended_on', 'is', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
@@ -251,6 +260,7 @@ beforeAll(async () => {
     residentId: resident.id,
     householdId: resident.household_id,
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
+    staffAssignmentId: assignment.id,
   });
 });
 afterAll(() => t?.close());

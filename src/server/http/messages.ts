@@ -50,6 +50,19 @@ export const errorMessages = {
     'zh-CN': '该节点下有 {count} 个下级节点，其编码以本节点编码为前缀，不能修改本节点编码',
     en: 'This node has {count} children whose codes start with its code; its code cannot change',
   },
+  ALREADY_ASSIGNED: {
+    'zh-CN': '此人已在该网格任职，请勿重复配置',
+    en: 'This person already serves this grid',
+  },
+  ASSIGNMENT_ENDED: { 'zh-CN': '该任职已结束', en: 'This assignment has already ended' },
+  ACCOUNT_LINKED: {
+    'zh-CN': '账号 {username} 已关联其他网格人员',
+    en: 'Account {username} is already linked to another grid staff member',
+  },
+  NOT_A_GRID_WORKER: {
+    'zh-CN': '只能关联角色为网格员的账号',
+    en: 'Only an account with the grid worker role can be linked',
+  },
   OUTSIDE_DISTRICT: {
     'zh-CN': '该位置（{lng}, {lat}）不在本区任何网格内',
     en: 'The point ({lng}, {lat}) lies in no grid of the district',

@@ -4,6 +4,7 @@ import { gridsModule } from './grids/index.js';
 import { householdsModule } from './households/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { placesModule } from './places/index.js';
+import { staffModule } from './staff/index.js';
 import { systemModule } from './system/index.js';
 import { usersModule } from './users/index.js';
 
@@ -14,6 +15,7 @@ export const modules: readonly ModuleManifest[] = [
   placesModule,
   gridsModule,
   householdsModule,
+  staffModule,
   usersModule,
   auditModule,
 ];

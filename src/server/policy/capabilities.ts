@@ -9,6 +9,8 @@ export const CAPABILITIES = [
   'places.read',
   'places.write',
   'grids.read',
+  /** Assign people to grids and end their assignments (grid workers, leaders, specialised teams). */
+  'grids.staff',
   'residents.read',
   'residents.write',
   /** See a resident's full ID number or phone through the audited reveal action. */
@@ -24,7 +26,13 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write', 'grids.read', 'residents.read'];
+const BUSINESS_WRITER: Capability[] = [
+  'places.read',
+  'places.write',
+  'grids.read',
+  'grids.staff',
+  'residents.read',
+];
 
 /**
  * Residents' personal data goes to those who serve the people themselves: community staff and grid workers

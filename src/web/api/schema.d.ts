@@ -241,7 +241,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -501,7 +501,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -4470,6 +4470,904 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A grid's staff: workers, leader, specialised team (current, or with ended assignments) */
+        get: {
+            parameters: {
+                query?: {
+                    includeEnded?: boolean;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The assignment */
+                                id: number;
+                                /** @description The person */
+                                staffId: number;
+                                name: string;
+                                phoneMasked: string | null;
+                                username: string | null;
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                    /** @description 1, 2, 3, or 4 for a micro-grid */
+                                    level: number;
+                                    /** @enum {unknown} */
+                                    kind: "base" | "specialised" | "economic" | "kinship";
+                                };
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description worker (网格员), leader (网格长), specialist (专属网格力量)
+                                 * @enum {unknown}
+                                 */
+                                role: "worker" | "leader" | "specialist";
+                                /** @enum {unknown} */
+                                agency: "community" | "police" | "urban_management" | "patrol" | "mall_security" | "management_committee";
+                                duties: ("info_collection" | "policy_publicity" | "dispute_mediation" | "safety_patrol" | "convenience_service" | "opinion_collection")[];
+                                startedOn: string;
+                                endedOn: string | null;
+                                allowedActions: "end"[];
+                            }[];
+                            /** @description What the reader may do on this grid */
+                            allowedActions: "assign"[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Assign a new or an existing person to a grid (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "王建华",
+                     *       "phone": "13937100001",
+                     *       "role": "worker",
+                     *       "agency": "community",
+                     *       "duties": [
+                     *         "info_collection",
+                     *         "policy_publicity"
+                     *       ],
+                     *       "startedOn": "2026-01-05"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description An existing person; otherwise name (and phone) make a new one */
+                        staffId?: number;
+                        name?: string;
+                        /** @description Mobile or landline; stored encrypted */
+                        phone?: string;
+                        /** @description Link a grid-worker account (in your subtree) to the person */
+                        username?: string;
+                        /**
+                         * @description worker (网格员), leader (网格长), specialist (专属网格力量)
+                         * @enum {unknown}
+                         */
+                        role: "worker" | "leader" | "specialist";
+                        /** @enum {unknown} */
+                        agency?: "community" | "police" | "urban_management" | "patrol" | "mall_security" | "management_committee";
+                        /** @description Default: all six for a worker, none otherwise */
+                        duties?: ("info_collection" | "policy_publicity" | "dispute_mediation" | "safety_patrol" | "convenience_service" | "opinion_collection")[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The assignment */
+                            id: number;
+                            /** @description The person */
+                            staffId: number;
+                            name: string;
+                            phoneMasked: string | null;
+                            username: string | null;
+                            grid: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                            };
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * @description worker (网格员), leader (网格长), specialist (专属网格力量)
+                             * @enum {unknown}
+                             */
+                            role: "worker" | "leader" | "specialist";
+                            /** @enum {unknown} */
+                            agency: "community" | "police" | "urban_management" | "patrol" | "mall_security" | "management_committee";
+                            duties: ("info_collection" | "policy_publicity" | "dispute_mediation" | "safety_patrol" | "convenience_service" | "opinion_collection")[];
+                            startedOn: string;
+                            endedOn: string | null;
+                            allowedActions: "end"[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff assignments on grids within my subtree: search by name, initials or phone; filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name, pinyin initials, or a full phone number */
+                    q?: string;
+                    /** @description A grid code: staff of that grid and below */
+                    grid?: string;
+                    /** @description worker (网格员), leader (网格长), specialist (专属网格力量) */
+                    role?: "worker" | "leader" | "specialist";
+                    agency?: "community" | "police" | "urban_management" | "patrol" | "mall_security" | "management_committee";
+                    /** @description A place code: staff on grids of that subtree */
+                    within?: string;
+                    includeEnded?: boolean;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The assignment */
+                                id: number;
+                                /** @description The person */
+                                staffId: number;
+                                name: string;
+                                phoneMasked: string | null;
+                                username: string | null;
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                    /** @description 1, 2, 3, or 4 for a micro-grid */
+                                    level: number;
+                                    /** @enum {unknown} */
+                                    kind: "base" | "specialised" | "economic" | "kinship";
+                                };
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description worker (网格员), leader (网格长), specialist (专属网格力量)
+                                 * @enum {unknown}
+                                 */
+                                role: "worker" | "leader" | "specialist";
+                                /** @enum {unknown} */
+                                agency: "community" | "police" | "urban_management" | "patrol" | "mall_security" | "management_committee";
+                                duties: ("info_collection" | "policy_publicity" | "dispute_mediation" | "safety_patrol" | "convenience_service" | "opinion_collection")[];
+                                startedOn: string;
+                                endedOn: string | null;
+                                allowedActions: "end"[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-staff/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grids without a current worker (or leader), by level, with counts per community */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 4 = micro-grids */
+                    level?: number;
+                    kind?: "base" | "specialised" | "economic" | "kinship";
+                    /** @description List grids without a current … */
+                    role?: "worker" | "leader" | "specialist";
+                    /** @description A place code: grids of that subtree */
+                    within?: string;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                                parentCode: string | null;
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                households: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @description Gaps per place (the community for levels 2–4), all pages, most first */
+                            byPlace: {
+                                code: string;
+                                name: string;
+                                gaps: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-staff/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an assignment: the person leaves the grid (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An assignment */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "endedOn": "2026-06-30",
+                     *       "reason": "工作调动"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn?: string;
+                        /** @description Kept in the audit trail */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The assignment */
+                            id: number;
+                            /** @description The person */
+                            staffId: number;
+                            name: string;
+                            phoneMasked: string | null;
+                            username: string | null;
+                            grid: {
+                                code: string;
+                                name: string;
+                                /** @description 1, 2, 3, or 4 for a micro-grid */
+                                level: number;
+                                /** @enum {unknown} */
+                                kind: "base" | "specialised" | "economic" | "kinship";
+                            };
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * @description worker (网格员), leader (网格长), specialist (专属网格力量)
+                             * @enum {unknown}
+                             */
+                            role: "worker" | "leader" | "specialist";
+                            /** @enum {unknown} */
+                            agency: "community" | "police" | "urban_management" | "patrol" | "mall_security" | "management_committee";
+                            duties: ("info_collection" | "policy_publicity" | "dispute_mediation" | "safety_patrol" | "convenience_service" | "opinion_collection")[];
+                            startedOn: string;
+                            endedOn: string | null;
+                            allowedActions: "end"[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -12,6 +12,7 @@ import {
   TeamOutlined,
   TranslationOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -28,6 +29,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 /** The menu key that matches the current path. */
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/places')) return '/places';
+  if (pathname.startsWith('/grids/gaps')) return '/grids/gaps';
   if (pathname.startsWith('/grids')) return '/grids';
   if (pathname.startsWith('/residents')) return '/residents';
   if (pathname.startsWith('/users')) return '/users';
@@ -46,7 +48,10 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...(can('places.read') ? [{ key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') }] : []),
     ...(capabilities.includes('grids.read')
-      ? [{ key: '/grids', icon: <GlobalOutlined />, label: t('nav.grids') }]
+      ? [
+          { key: '/grids', icon: <GlobalOutlined />, label: t('nav.grids') },
+          { key: '/grids/gaps', icon: <UserSwitchOutlined />, label: t('nav.gridGaps') },
+        ]
       : []),
     ...(can('residents.read')
       ? [{ key: '/residents', icon: <IdcardOutlined />, label: t('nav.residents') }]

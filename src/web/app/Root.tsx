@@ -14,6 +14,7 @@ import { GridsPage } from '../modules/grids/GridsPage';
 import { HomePage } from '../modules/home/HomePage';
 import { PlacesPage } from '../modules/places/PlacesPage';
 import { ResidentsPage } from '../modules/residents/ResidentsPage';
+import { GapsPage } from '../modules/staff/GapsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
 import { useMediaQuery } from './hooks';
@@ -41,6 +42,7 @@ function AppRoutes() {
           }
         />
         <Route path="grids" element={<GridsPage />} />
+        <Route path="grids/gaps" element={<GapsPage />} />
         <Route
           path="residents"
           element={

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
+import { gridScopeOf, inGridScope, pathInGridScope } from '../../policy/grid-scope.js';
 import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
 import { checkGridCoverage, GEOMETRY_FINDINGS } from './grids.check.js';
 import { toWgs84 } from './grids.geometry.js';
@@ -43,6 +44,9 @@ async function childCounts(ctx: RequestContext, ids: number[]): Promise<Map<numb
 async function visibleGrid(ctx: RequestContext, code: string): Promise<GridRow> {
   const row = await gridQuery(ctx.app.database.db).where('g.code', '=', code).executeTakeFirst();
   authorize(ctx.actor, 'grids.read', row ? { path: row.place_path } : undefined);
+  // grid workers: only the grids they serve and below (policy/grid-scope.ts)
+  if (!pathInGridScope(await gridScopeOf(ctx.app.database.db, ctx.actor), row?.path))
+    throw new AppError('NOT_FOUND');
   return row as GridRow;
 }
 
@@ -65,6 +69,7 @@ export async function listGrids(
     prefix = place.path;
   }
   let query = gridQuery(db).where('p.path', 'like', underPath(prefix));
+  query = query.where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path')); // grid workers: their grids
   if (options.level) query = query.where('g.level', '=', options.level);
   if (options.kind) query = query.where('g.kind', '=', options.kind);
   const q = options.q?.trim();
@@ -105,10 +110,11 @@ export async function getGrid(ctx: RequestContext, code: string) {
     .where('id', '=', row.id)
     .executeTakeFirstOrThrow();
   const chain: { code: string; name: string; level: number; kind: LocatorGrid['kind'] }[] = [];
+  const scope = await gridScopeOf(db, ctx.actor); // grid workers: no grids above the ones they serve
   let parentId = row.parent_id;
   while (parentId !== null) {
     const parent = await gridQuery(db).where('g.id', '=', parentId).executeTakeFirst();
-    if (!parent || !visible(ctx.actor, parent.place_path)) break;
+    if (!parent || !visible(ctx.actor, parent.place_path) || !pathInGridScope(scope, parent.path)) break;
     chain.push({ code: parent.code, name: parent.name, level: parent.level, kind: parent.kind });
     parentId = parent.parent_id;
   }
@@ -198,6 +204,7 @@ export async function gridCoverage(ctx: RequestContext) {
     .innerJoin('place as p', 'p.id', 'g.place_id')
     .select(['g.code', 'g.kind', 'g.level'])
     .where('p.path', 'like', underPath(ctx.actor.placePath))
+    .where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path')) // grid workers: their grids
     .execute();
   const visibleCodes = new Set(visibleRows.map((r) => r.code));
   const counts: Record<string, number> = {};
@@ -238,7 +245,8 @@ export async function gridsGeoJson(
       'g.geometry',
       'parent.code as parent_code',
     ])
-    .where('p.path', 'like', underPath(prefix));
+    .where('p.path', 'like', underPath(prefix))
+    .where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path')); // grid workers: their grids
   if (options.level) query = query.where('g.level', '=', options.level);
   if (options.kind) query = query.where('g.kind', '=', options.kind);
   const rows = await query.orderBy('g.code').execute();

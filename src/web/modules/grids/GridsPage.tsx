@@ -2,10 +2,12 @@ import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Drawer, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../../app/api';
 import { Forbidden } from '../../app/guards';
 import { useIsPhone, useQuery } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
+import { GridStaffTab } from '../staff/GridStaffTab';
 import { CoveragePanel } from './CoveragePanel';
 import {
   BASE_LAYERS,
@@ -61,9 +63,12 @@ function GridsMapPage() {
   const [layerErrors, setLayerErrors] = useState<Partial<Record<LayerKey, ApiError>>>({});
   const pending = useRef(new Set<LayerKey>());
   const [colourBy, setColourBy] = useState<ColourBy>('households');
-  const [selected, setSelected] = useState<string | null>(null);
+  // ?grid=<code> (a link from the gap list) selects that grid and flies to it once the map is drawn
+  const [searchParams] = useSearchParams();
+  const [selected, setSelected] = useState<string | null>(() => searchParams.get('grid'));
+  const flyOnLoad = useRef(searchParams.get('grid'));
   const [locate, setLocate] = useState<LocateState | null>(null);
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(() => flyOnLoad.current !== null);
   const [tab, setTab] = useState('grid');
   const [phoneCoverage, setPhoneCoverage] = useState(false);
   const [timing, setTiming] = useState<{ drawMs: number; readyMs: number | null }>({
@@ -103,6 +108,12 @@ function GridsMapPage() {
 
   const detail = useQuery(selected ? `grid:${selected}` : null, () => fetchGrid(selected ?? ''));
   const highlight = selected && detail.data?.code === selected ? detail.data.geometry : null;
+  useEffect(() => {
+    const [minLng = 0, minLat = 0, maxLng = 0, maxLat = 0] = detail.data?.bbox ?? [];
+    if (!detail.data || detail.data.code !== flyOnLoad.current || !timing.readyMs) return;
+    flyOnLoad.current = null;
+    mapHandle.current?.flyTo((minLng + maxLng) / 2, (minLat + maxLat) / 2);
+  }, [detail.data, timing.readyMs]);
 
   const onDrawn = useCallback(
     (ms: number) => {
@@ -120,7 +131,7 @@ function GridsMapPage() {
   const selectGrid = useCallback(
     (code: string) => {
       setSelected(code);
-      setTab('grid');
+      setTab((current) => (current === 'staff' ? current : 'grid'));
       if (phone) setDrawerOpen(true);
     },
     [phone],
@@ -163,6 +174,7 @@ function GridsMapPage() {
     setVisible((current) => (on ? [...current, key] : current.filter((k) => k !== key)));
 
   const panel = <GridPanel locate={locate} detail={selected ? detail : null} onSelect={selectGrid} />;
+  const staffTab = <GridStaffTab code={selected} name={detail.data?.name} level={detail.data?.level} />;
   const errors = Object.values(layerErrors);
   const drawnLabel = allLoaded && total > 0;
 
@@ -310,7 +322,10 @@ function GridsMapPage() {
               title={t('grids.panelTab')}
               styles={{ body: { padding: 12 } }}
             >
-              <div data-testid="grid-panel">{panel}</div>
+              <div data-testid="grid-panel">
+                {panel}
+                {selected && staffTab}
+              </div>
             </Drawer>
             <Card size="small" className="ly-grid-side">
               <Space orientation="vertical" className="ly-grid-panel-body">
@@ -329,6 +344,11 @@ function GridsMapPage() {
               onChange={setTab}
               items={[
                 { key: 'grid', label: t('grids.panelTab'), children: panel },
+                {
+                  key: 'staff',
+                  label: <span data-testid="staff-tab">{t('staff.tab')}</span>,
+                  children: staffTab,
+                },
                 {
                   key: 'coverage',
                   label: <span data-testid="coverage-open">{t('grids.coverageTab')}</span>,

@@ -1,0 +1,33 @@
+import { gridScopeOf } from '../../policy/grid-scope.js';
+import type { ModuleManifest } from '../manifest.js';
+import { underPath } from '../places/places.queries.js';
+import { gapQuery } from './staff.queries.js';
+import { staffRoutes } from './staff.routes.js';
+import { seedStaff } from './staff.seed.js';
+
+export const staffModule: ModuleManifest = {
+  name: 'staff',
+  routes: staffRoutes,
+  // after the grids (30) and the accounts (20): it links grid1 and grid2 to people on their micro-grids
+  seed: { order: 35, run: seedStaff },
+  stats: [
+    {
+      key: 'staff.microGaps',
+      label: { 'zh-CN': '缺员微网格', en: 'Micro-grids without a worker' },
+      capability: 'grids.read',
+      compute: async (db, actor) => {
+        const scope = await gridScopeOf(db, actor);
+        const row = await gapQuery(db, {
+          placePrefix: underPath(actor.placePath),
+          level: 4,
+          role: 'worker',
+          scope,
+        })
+          .where('g.kind', '=', 'base')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        return row.n;
+      },
+    },
+  ],
+};
