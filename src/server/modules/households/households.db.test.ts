@@ -387,3 +387,47 @@ describe('export', () => {
     expect(text).toContain(maskIdNumber(mine[0]!.idNumber));
   });
 });
+
+describe('a grid worker', () => {
+  it('sees only the households of the grids they serve', async () => {
+    const grid1 = await t.login('grid1');
+    const { db } = t.database;
+    const served = await db
+      .selectFrom('grid_staff as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .innerJoin('grid_staff_assignment as a', 'a.staff_id', 's.id')
+      .innerJoin('grid as g', 'g.id', 'a.grid_id')
+      .select('g.path')
+      .where('u.username', '=', 'grid1')
+      .where('a.ended_on', 'is', null)
+      .execute();
+    expect(served.length).toBeGreaterThan(0);
+    const inScope = (p: string | null) => !!p && served.some((s) => p.startsWith(s.path));
+    // a resident of the same community in a grid grid1 does not serve, and one in a grid it serves
+    const all = await db
+      .selectFrom('resident')
+      .select(['id', 'grid_path'])
+      .where(
+        'path',
+        'like',
+        `${(await db.selectFrom('place').select('path').where('code', '=', '410103001001').executeTakeFirstOrThrow()).path}%`,
+      )
+      .execute();
+    const outside = all.find((r) => !inScope(r.grid_path));
+    const inside = all.find((r) => inScope(r.grid_path));
+    expect(outside && inside, 'the demo has residents inside and outside grid1’s grids').toBeTruthy();
+    expect((await grid1.request('GET', `/api/residents/${outside!.id}`)).statusCode).toBe(404);
+    expect((await grid1.request('GET', `/api/residents/${inside!.id}`)).statusCode).toBe(200);
+    const list = (await grid1.request('GET', '/api/residents?pageSize=200')).json<{
+      items: { id: number }[];
+      total: number;
+    }>();
+    const expected = all.filter((r) => inScope(r.grid_path)).length;
+    expect(list.total).toBe(expected);
+    // community1 sees them all
+    const wide = (await community1.request('GET', '/api/residents?within=410103001001&pageSize=1')).json<{
+      total: number;
+    }>();
+    expect(wide.total).toBe(all.length);
+  });
+});

@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.js';
 import { importMessage } from '../../http/messages.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { can } from '../../policy/capabilities.js';
+import { gridScopeOf, inGridScope, pathInGridScope } from '../../policy/grid-scope.js';
 import { parseIdNumber } from '../../../shared/id-number.js';
 import { parsePhone } from '../../../shared/phone.js';
 import { maskPhone } from '../../../shared/masking.js';
@@ -78,7 +79,14 @@ async function listScope(ctx: RequestContext, within?: string, grid?: string) {
     authorize(ctx.actor, 'residents.read', row ? { path: row.place_path } : undefined);
     gridPath = row!.path;
   }
-  return { prefix, gridPath };
+  return { prefix, gridPath, gridScope: await gridScopeOf(db, ctx.actor) };
+}
+
+/** A grid worker reaches only the households of the grids they serve: outside is the same 404 as missing. */
+async function requireInGridScope(ctx: RequestContext, gridPath: string | null): Promise<void> {
+  if (!pathInGridScope(await gridScopeOf(ctx.app.database.db, ctx.actor), gridPath)) {
+    throw new AppError('NOT_FOUND');
+  }
 }
 
 /** Narrow a resident query by the search text: exact (keyed hash) for full numbers, masked forms, names. */
@@ -119,8 +127,10 @@ async function residentListQuery(ctx: RequestContext, filters: ResidentFilters) 
   requireCapability(ctx.actor, 'residents.read');
   if (filters.tag && SENSITIVE_TAGS.has(filters.tag)) requireCapability(ctx.actor, 'residents.sensitive');
   const { db } = ctx.app.database;
-  const { prefix, gridPath } = await listScope(ctx, filters.within, filters.grid);
-  let query = residentQuery(db).where('r.path', 'like', underPath(prefix));
+  const { prefix, gridPath, gridScope } = await listScope(ctx, filters.within, filters.grid);
+  let query = residentQuery(db)
+    .where('r.path', 'like', underPath(prefix))
+    .where(inGridScope(gridScope, 'r.grid_path'));
   if (gridPath) query = query.where('r.grid_path', 'like', underPath(gridPath));
   if (filters.tag) query = query.where(sql<boolean>`r.tags @> ARRAY[${filters.tag}]::text[]`);
   if (filters.residenceType) query = query.where('r.residence_type', '=', filters.residenceType);
@@ -183,7 +193,9 @@ async function visibleResident(
   capability: 'residents.read' | 'residents.reveal',
 ) {
   const row = await residentQuery(ctx.app.database.db).where('r.id', '=', id).executeTakeFirst();
-  return authorize(ctx.actor, capability, row);
+  const visible = authorize(ctx.actor, capability, row);
+  await requireInGridScope(ctx, visible.grid_path);
+  return visible;
 }
 
 export async function getResident(ctx: RequestContext, id: number) {
@@ -225,6 +237,7 @@ export async function revealResident(
         .where('r.id', '=', id)
         .executeTakeFirst();
       authorize(ctx.actor, 'residents.reveal', row);
+      await requireInGridScope(ctx, row!.grid_path);
       const token = body.field === 'idNumber' ? row!.id_number_enc : row!.phone_enc;
       const value = token ? decryptField(personalDataKeys(), token) : null;
       return {
@@ -262,8 +275,10 @@ export async function listHouseholds(
 ) {
   requireCapability(ctx.actor, 'residents.read');
   const { db } = ctx.app.database;
-  const { prefix, gridPath } = await listScope(ctx, filters.within, filters.grid);
-  let query = householdQuery(db).where('h.path', 'like', underPath(prefix));
+  const { prefix, gridPath, gridScope } = await listScope(ctx, filters.within, filters.grid);
+  let query = householdQuery(db)
+    .where('h.path', 'like', underPath(prefix))
+    .where(inGridScope(gridScope, 'h.grid_path'));
   if (gridPath) query = query.where('h.grid_path', 'like', underPath(gridPath));
   if (filters.address) query = query.where('h.address', 'like', `%${escapeLike(filters.address.trim())}%`);
   const [rows, total] = await Promise.all([
@@ -304,6 +319,7 @@ export async function getHousehold(ctx: RequestContext, id: number) {
     'residents.read',
     await householdQuery(db).where('h.id', '=', id).executeTakeFirst(),
   );
+  await requireInGridScope(ctx, row.grid_path);
   const residents = await residentQuery(db).where('r.household_id', '=', id).orderBy('r.id').execute();
   await auditRead(ctx, 'households.read', {
     subjectType: 'household',
@@ -381,6 +397,7 @@ export async function updateResident(
         'residents.write',
         await trx.selectFrom('resident').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
       );
+      await requireInGridScope(ctx, row.grid_path);
       if (row.version !== body.version) throw new AppError('VERSION_CONFLICT');
       const normalized = normalizeResident({
         name: body.name ?? row.name,
