@@ -66,37 +66,6 @@ describe('demo households in the database', () => {
     }
   });
 
-  it('counts households and residents under the actor’s node on the home page', async () => {
-    const session = await t.login('community1');
-    const res = await session.request('GET', '/api/home/stats');
-    const stats = new Map(
-      res.json<{ stats: { key: string; value: number }[] }>().stats.map((s) => [s.key, s.value]),
-    );
-    const place = await t.database.db
-      .selectFrom('place')
-      .select('path')
-      .where('code', '=', session.user.place.code)
-      .executeTakeFirstOrThrow();
-    const count = async (table: 'household' | 'resident') =>
-      (
-        await t.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('path', 'like', `${place.path}%`)
-          .executeTakeFirstOrThrow()
-      ).n;
-    const households = await count('household');
-    const residents = await count('resident');
-    expect(households).toBeGreaterThan(1000);
-    expect(stats.get('households.households')).toBe(households);
-    expect(stats.get('households.residents')).toBe(residents);
-    const all = await t.database.db
-      .selectFrom('resident')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(residents).toBeLessThan(all.n);
-  });
-
   it('reports household ranges from the records: unpopulated grids fall outside, populated ones do not', async () => {
     const ranges = t.ctx.config.gridHouseholds;
     const report = await checkGridCoverage(t.database.db, ranges);
