@@ -8,7 +8,12 @@ import { PROJECT_ROOT } from '../paths.js';
 describe('louyuan start without LOUYUAN_SECRET_KEY', () => {
   it('refuses to start in production, says why and how, and opens nothing', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'louyuan-nokey-'));
-    const env = { ...process.env, NODE_ENV: 'production', LOUYUAN_DATA_DIR: dataDir, PORT: '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOUYUAN_DATA_DIR: dataDir,
+      PORT: '0',
+    };
     delete env.LOUYUAN_SECRET_KEY;
     const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'louyuan.mjs'), 'start'], {
       env,
