@@ -126,7 +126,7 @@ export async function startHarness(): Promise<Harness> {
       HOST: '127.0.0.1',
       LOUYUAN_DATA_DIR: dataDir,
       LOUYUAN_LOGIN_RATE: '1000',
-      LOUYUAN_DEMO_SCALE: '0.02',
+      LOUYUAN_DEMO_SCALE: '0.01',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
