@@ -1,5 +1,7 @@
 import { Alert, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentSession } from '../../app/session';
 import type { ApiError } from '../../app/api';
 import type { QueryState } from '../../app/hooks';
 import type { GridDetail, LocateResult } from './gridData';
@@ -39,6 +41,7 @@ export function GridPanel({
   onSelect: (code: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { can } = useCurrentSession();
   const number = (value: number) => value.toLocaleString(i18n.language);
   return (
     <Space orientation="vertical" size="middle" className="ly-grid-panel-body">
@@ -103,6 +106,15 @@ export function GridPanel({
               </Descriptions.Item>
               <Descriptions.Item label={t('grids.households')}>
                 <span data-testid="grid-detail-households">{number(detail.data.households)}</span>
+                {can('residents.read') && detail.data.households > 0 && (
+                  <Link
+                    to={`/residents?grid=${detail.data.code}`}
+                    style={{ marginLeft: 8 }}
+                    data-testid="grid-households-link"
+                  >
+                    {t('grids.householdsLink')}
+                  </Link>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('grids.area')}>
                 {t('grids.areaValue', { value: number(Math.round(detail.data.areaM2)) })}

@@ -16,6 +16,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PlaceSelect } from '../places/PlaceSelect';
 import { api, unwrap, type Household, type Resident, type ResidentTag } from '../../app/api';
 import { useDebounced, useIsPhone, useQuery } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
@@ -139,10 +141,50 @@ function ResidentDrawer({ id, onClose }: { id: number | null; onClose: () => voi
   );
 }
 
+/** `?within=<place code>&grid=<grid code>`: links from the grid map and the place tree land on a narrowed list. */
+function useScopeParams() {
+  const [params, setParams] = useSearchParams();
+  const within = params.get('within') ?? undefined;
+  const grid = params.get('grid') ?? undefined;
+  const set = (next: { within?: string; grid?: string }) => {
+    const merged = { within, grid, ...next };
+    setParams(
+      Object.fromEntries(
+        Object.entries(merged).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ),
+      { replace: true },
+    );
+  };
+  return { within, grid, set };
+}
+
+function ScopeFilters() {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const scope = useScopeParams();
+  return (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <PlaceSelect
+        value={scope.within}
+        onChange={(code) => scope.set({ within: code })}
+        kinds={['street', 'town', 'community', 'village', 'compound', 'building']}
+        data-testid="resident-within"
+      />
+      {scope.grid && (
+        <Tag closable onClose={() => scope.set({ grid: undefined })} data-testid="resident-grid-filter">
+          {t('residents.gridFilter', { code: scope.grid })}
+        </Tag>
+      )}
+      {!phone && <Typography.Text type="secondary">{t('residents.withinHint')}</Typography.Text>}
+    </Space>
+  );
+}
+
 function ResidentsTab() {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const { can } = useCurrentSession();
+  const { within, grid } = useScopeParams();
   const [qText, setQText] = useState('');
   const [addressText, setAddressText] = useState('');
   const q = useDebounced(qText.trim());
@@ -153,12 +195,14 @@ function ResidentsTab() {
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<number | null>(null);
   const [registering, setRegistering] = useState(false);
-  const key = `residents:${q}:${address}:${tag ?? ''}:${residenceType ?? ''}:${page}:${pageSize}`;
+  const key = `residents:${within ?? ''}:${grid ?? ''}:${q}:${address}:${tag ?? ''}:${residenceType ?? ''}:${page}:${pageSize}`;
   const list = useQuery(key, () =>
     unwrap(
       api.GET('/api/residents', {
         params: {
           query: {
+            ...(within ? { within } : {}),
+            ...(grid ? { grid } : {}),
             ...(q ? { q } : {}),
             ...(address ? { address } : {}),
             ...(tag ? { tag } : {}),
@@ -278,6 +322,8 @@ function ResidentsTab() {
         <Button
           icon={<DownloadOutlined />}
           href={`/api/residents/export?${new URLSearchParams({
+            ...(within ? { within } : {}),
+            ...(grid ? { grid } : {}),
             ...(q ? { q } : {}),
             ...(address ? { address } : {}),
             ...(tag ? { tag } : {}),
@@ -328,15 +374,24 @@ function ResidentsTab() {
 function HouseholdsTab() {
   const { t } = useTranslation();
   const phone = useIsPhone();
+  const { within, grid } = useScopeParams();
   const [addressText, setAddressText] = useState('');
   const address = useDebounced(addressText.trim());
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [expanded, setExpanded] = useState<number | null>(null);
-  const list = useQuery(`households:${address}:${page}:${pageSize}`, () =>
+  const list = useQuery(`households:${within ?? ''}:${grid ?? ''}:${address}:${page}:${pageSize}`, () =>
     unwrap(
       api.GET('/api/households', {
-        params: { query: { ...(address ? { address } : {}), page, pageSize } },
+        params: {
+          query: {
+            ...(within ? { within } : {}),
+            ...(grid ? { grid } : {}),
+            ...(address ? { address } : {}),
+            page,
+            pageSize,
+          },
+        },
       }),
     ),
   );
@@ -419,6 +474,7 @@ export function ResidentsPage() {
   return (
     <Card title={t('residents.title')}>
       <Typography.Paragraph type="secondary">{t('residents.maskNote')}</Typography.Paragraph>
+      <ScopeFilters />
       <Tabs
         items={[
           { key: 'residents', label: t('residents.tabResidents'), children: <ResidentsTab /> },
