@@ -181,7 +181,16 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
 /** Row count and a content hash per business table: equal before and after means nothing was written. */
 async function fingerprint(
   db: Kysely<DB>,
-  tables = ['place', 'app_user', 'api_token', 'grid_staff', 'grid_staff_assignment'],
+  tables = [
+    'place',
+    'app_user',
+    'api_token',
+    'grid_staff',
+    'grid_staff_assignment',
+    'grid',
+    'household',
+    'resident',
+  ],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -120,7 +120,16 @@ interface Case {
 
 async function fingerprint(
   db: Kysely<DB>,
-  tables = ['place', 'app_user', 'api_token', 'grid_staff', 'grid_staff_assignment'],
+  tables = [
+    'place',
+    'app_user',
+    'api_token',
+    'grid_staff',
+    'grid_staff_assignment',
+    'grid',
+    'household',
+    'resident',
+  ],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
