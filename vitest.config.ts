@@ -28,7 +28,7 @@ export default defineConfig({
           include: ['src/**/*.db.test.ts'],
           globalSetup: ['src/server/testing/global-setup.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
         },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../paths.js';
+import { DEMO_TEST_SCALE } from '../testing/shared.js';
 import { openDatabase } from './database.js';
 import { DataDirLockedError, lockDirectory } from './lock.js';
 
@@ -127,6 +128,8 @@ function louyuan(dir: string, port: number, ...args: string[]): Started {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // the first start seeds the demo: the test scale keeps it to the two communities the tests use
+    LOUYUAN_DEMO_SCALE: String(DEMO_TEST_SCALE),
   };
   delete env.DATABASE_URL;
   delete env.LOUYUAN_DEMO;

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 import { PROJECT_ROOT } from '../../paths.js';
+import { DEMO_TEST_SCALE } from '../../testing/shared.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD } from '../users/users.demo.js';
 import { appendAudit, chainHash, sealPending, verifyAuditChain } from './audit.service.js';
@@ -761,7 +762,11 @@ describe('louyuan audit verify (CLI)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, LOUYUAN_DATA_DIR: dir };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LOUYUAN_DATA_DIR: dir,
+      LOUYUAN_DEMO_SCALE: String(DEMO_TEST_SCALE),
+    };
     delete env.DATABASE_URL;
     delete env.LOUYUAN_DEMO;
     return new Promise((resolve, reject) => {
