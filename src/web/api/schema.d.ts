@@ -241,7 +241,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -501,7 +501,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -2626,6 +2626,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 kind: "base" | "specialised" | "economic" | "kinship";
                             }[];
+                            compound: {
+                                code: string;
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -2794,6 +2798,10 @@ export interface paths {
                                     /** @enum {unknown} */
                                     kind: "base" | "specialised" | "economic" | "kinship";
                                 }[];
+                                compound: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                             } | {
                                 lng: number;
                                 lat: number;

@@ -78,6 +78,12 @@ export const LocateResult = Type.Object({
   microGrid: Nullable(GridRef),
   chain: Type.Array(GridRef, { description: 'From the micro-grid up to level 1' }),
   overlays: Type.Array(GridRef),
+  compound: Nullable(
+    Type.Object(
+      { code: Type.String(), name: Type.String() },
+      { description: 'The compound (小区/院落) whose outline holds the point' },
+    ),
+  ),
 });
 
 export const LocateBatchBody = Type.Object(

@@ -169,6 +169,10 @@ function locateWith(
     microGrid: ref(hit.micro),
     chain: hit.chain.filter((g) => visible(actor, g.placePath)).map(ref),
     overlays: hit.overlays.filter((g) => visible(actor, g.placePath)).map(ref),
+    compound:
+      hit.compound && visible(actor, hit.compound.placePath)
+        ? { code: hit.compound.code, name: hit.compound.name }
+        : null,
   };
 }
 
