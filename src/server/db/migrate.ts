@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_grids.js';
 import * as m0003 from './migrations/0003_households.js';
+import * as m0004 from './migrations/0004_grid_history.js';
 
 /** Numbered migrations, in order. A new migration is a new file here and one line below. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_grids': m0002,
   '0003_households': m0003,
+  '0004_grid_history': m0004,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) ?? '';

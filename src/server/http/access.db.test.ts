@@ -61,6 +61,8 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
     '/api/users/': (s) => ({ value: String(s.userId), version: s.userVersion }),
     '/api/auth/tokens/': (s) => ({ value: String(s.tokenId) }),
   },
+  // every grid has its version 1 (a grid never adjusted answers its current row as version 1)
+  version: { '/api/grids/': () => ({ value: '1' }) },
 };
 
 const CODE_PATTERN = '^[0-9]{6,24}$';

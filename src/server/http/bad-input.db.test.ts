@@ -33,6 +33,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
   },
+  version: { '/api/grids/': () => ({ value: '1' }) },
 };
 
 /** Who sends the requests, by URL prefix (longest match): validation runs first, but the actor is a real one. */

@@ -9,6 +9,8 @@ export const CAPABILITIES = [
   'places.read',
   'places.write',
   'grids.read',
+  /** Adjust grids (split, merge, redraw, import) within the subtree. */
+  'grids.write',
   'residents.read',
   'residents.write',
   /** See a resident's full ID number or phone through the audited reveal action. */
@@ -24,7 +26,13 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_WRITER: Capability[] = ['places.read', 'places.write', 'grids.read', 'residents.read'];
+const BUSINESS_WRITER: Capability[] = [
+  'places.read',
+  'places.write',
+  'grids.read',
+  'grids.write',
+  'residents.read',
+];
 
 /**
  * Residents' personal data goes to those who serve the people themselves: community staff and grid workers

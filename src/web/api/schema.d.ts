@@ -241,7 +241,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -501,7 +501,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -2902,6 +2902,624 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid adjustments within my subtree, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Adjustments touching this grid */
+                    code?: string;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {unknown} */
+                                kind: "split" | "merge" | "redraw" | "import";
+                                reason: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                parentCode: string | null;
+                                codes: string[];
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Split, merge or redraw sibling leaf grids (versioned, households follow); dryRun previews findings and moves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "redraw",
+                     *       "reason": "边界调整",
+                     *       "codes": [
+                     *         "41010300200100101"
+                     *       ],
+                     *       "geometries": [
+                     *         {
+                     *           "type": "Polygon",
+                     *           "coordinates": [
+                     *             [
+                     *               [
+                     *                 113.6,
+                     *                 34.7
+                     *               ],
+                     *               [
+                     *                 113.601,
+                     *                 34.7
+                     *               ],
+                     *               [
+                     *                 113.601,
+                     *                 34.701
+                     *               ],
+                     *               [
+                     *                 113.6,
+                     *                 34.701
+                     *               ],
+                     *               [
+                     *                 113.6,
+                     *                 34.7
+                     *               ]
+                     *             ]
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "dryRun": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "split" | "merge" | "redraw";
+                        /** @description Why (required, audited) */
+                        reason: string;
+                        /** @description split: the one grid; merge: the siblings; redraw: the grids, in the order of geometries */
+                        codes: string[];
+                        /** @description split: the new grids; merge: the merged grid or none (the union); redraw: one per code */
+                        geometries: {
+                            /** @enum {unknown} */
+                            type: "Polygon" | "MultiPolygon";
+                            coordinates: unknown[];
+                        }[];
+                        /** @description split: names of the new grids; merge/redraw: new names, by position */
+                        names?: string[];
+                        /** @description Check and preview (findings, households moving) without writing */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            /** @description No coverage finding: the adjustment is (or would be) applied */
+                            ok: boolean;
+                            adjustmentId: number | null;
+                            findings: {
+                                type: string;
+                                grids: string[];
+                                areaM2: number;
+                                location: number[];
+                                detail: string;
+                            }[];
+                            retired: string[];
+                            created: {
+                                code: string;
+                                name: string;
+                            }[];
+                            updated: string[];
+                            moves: {
+                                total: number;
+                                /** @description The first 200 households that move */
+                                items: {
+                                    householdId: number;
+                                    address: string;
+                                    from: string | null;
+                                    to: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a grid (also a retired one): who changed it, when and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            level: number;
+                            /** @enum {unknown} */
+                            kind: "base" | "specialised" | "economic" | "kinship";
+                            retiredAt: string | null;
+                            versions: {
+                                version: number;
+                                name: string;
+                                households: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                                current: boolean;
+                                madeBy: {
+                                    id: number;
+                                    kind: string;
+                                    reason: string;
+                                    actorName: string;
+                                    /** Format: date-time */
+                                    at?: string;
+                                } | null;
+                                endedBy: {
+                                    id: number;
+                                    kind: string;
+                                    reason: string;
+                                    actorName: string;
+                                    /** Format: date-time */
+                                    at?: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a grid as a GeoJSON Feature */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "Feature";
+                            geometry: {
+                                /** @enum {unknown} */
+                                type: "Polygon" | "MultiPolygon";
+                                coordinates: unknown[];
+                            };
+                            properties: {
+                                code: string;
+                                name: string;
+                                version: number;
+                                households: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

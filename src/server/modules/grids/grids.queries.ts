@@ -28,7 +28,8 @@ export function gridQuery(db: Kysely<DB>) {
       'p.name as place_name',
       'p.path as place_path',
       'parent.code as parent_code',
-    ]);
+    ])
+    .where('g.retired_at', 'is', null);
 }
 export type GridRow = Awaited<ReturnType<ReturnType<typeof gridQuery>['executeTakeFirstOrThrow']>>;
 
@@ -70,6 +71,7 @@ export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
       'g.max_lat',
       'p.path as place_path',
     ])
+    .where('g.retired_at', 'is', null)
     .execute();
   const grids: LocatorGrid[] = rows.map((r) => ({
     id: r.id,

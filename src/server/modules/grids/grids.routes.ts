@@ -14,7 +14,15 @@ import {
   LocateBatchResult,
   LocateQuery,
   LocateResult,
+  AdjustmentBody,
+  AdjustmentListQuery,
+  AdjustmentOutcomeSchema,
+  AdjustmentPage,
+  GridHistorySchema,
+  GridVersionFeature,
+  GridVersionParams,
 } from './grids.schema.js';
+import { adjustGrids, gridHistory, gridVersionFeature, listAdjustments } from './grids.adjust.js';
 import {
   getGrid,
   gridCoverage,
@@ -99,6 +107,64 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => locateBatch(requestContext(request), request.body.points, request.body.crs ?? 'wgs84'),
+  );
+
+  app.post(
+    '/grids/adjustments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Split, merge or redraw sibling leaf grids (versioned, households follow); dryRun previews findings and moves',
+        body: AdjustmentBody,
+        response: { 200: AdjustmentOutcomeSchema, ...errorResponses(403, 404, 413, 415, 422) },
+      },
+    },
+    async (request) =>
+      adjustGrids(requestContext(request), request.body as Parameters<typeof adjustGrids>[1]),
+  );
+
+  app.get(
+    '/grids/adjustments',
+    {
+      schema: {
+        tags,
+        summary: 'Grid adjustments within my subtree, newest first',
+        querystring: AdjustmentListQuery,
+        response: { 200: AdjustmentPage, ...errorResponses(403) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, code } = request.query;
+      return listAdjustments(requestContext(request), page, pageSize, code);
+    },
+  );
+
+  app.get(
+    '/grids/:code/history',
+    {
+      schema: {
+        tags,
+        summary: 'Every version of a grid (also a retired one): who changed it, when and why',
+        params: GridCodeParams,
+        response: { 200: GridHistorySchema, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => gridHistory(requestContext(request), request.params.code),
+  );
+
+  app.get(
+    '/grids/:code/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'One version of a grid as a GeoJSON Feature',
+        params: GridVersionParams,
+        response: { 200: GridVersionFeature, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) =>
+      gridVersionFeature(requestContext(request), request.params.code, request.params.version),
   );
 
   app.get(

@@ -167,3 +167,170 @@ export const GridFeatureCollection = Type.Object({
     }),
   ),
 });
+
+// ---- adjustments (grids.adjust.ts) -------------------------------------------------------------------------------
+
+export const GeometrySchema = Type.Object(
+  {
+    type: Type.Enum(['Polygon', 'MultiPolygon']),
+    coordinates: Type.Array(Type.Unknown(), { maxItems: 10_000 }),
+  },
+  { additionalProperties: false, description: 'WGS-84 GeoJSON Polygon or MultiPolygon' },
+);
+
+export const FindingSchema = Type.Object({
+  type: Type.String(),
+  grids: Type.Array(Type.String()),
+  areaM2: Type.Number(),
+  location: Type.Array(Type.Number()),
+  detail: Type.String(),
+});
+
+export const AdjustmentBody = Type.Object(
+  {
+    kind: Type.Enum(['split', 'merge', 'redraw']),
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      pattern: '\\S',
+      description: 'Why (required, audited)',
+    }),
+    codes: Type.Array(CodeSchema, {
+      minItems: 1,
+      maxItems: 50,
+      description: 'split: the one grid; merge: the siblings; redraw: the grids, in the order of geometries',
+    }),
+    geometries: Type.Array(GeometrySchema, {
+      maxItems: 50,
+      description: 'split: the new grids; merge: the merged grid or none (the union); redraw: one per code',
+    }),
+    names: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        maxItems: 50,
+        description: 'split: names of the new grids; merge/redraw: new names, by position',
+      }),
+    ),
+    dryRun: Type.Optional(
+      Type.Boolean({ description: 'Check and preview (findings, households moving) without writing' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        kind: 'redraw',
+        reason: '边界调整',
+        codes: ['41010300200100101'],
+        geometries: [
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [113.6, 34.7],
+                [113.601, 34.7],
+                [113.601, 34.701],
+                [113.6, 34.701],
+                [113.6, 34.7],
+              ],
+            ],
+          },
+        ],
+        dryRun: true,
+      },
+    ],
+  },
+);
+
+export const AdjustmentOutcomeSchema = Type.Object({
+  dryRun: Type.Boolean(),
+  ok: Type.Boolean({ description: 'No coverage finding: the adjustment is (or would be) applied' }),
+  adjustmentId: Nullable(Type.Integer()),
+  findings: Type.Array(FindingSchema),
+  retired: Type.Array(Type.String()),
+  created: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  updated: Type.Array(Type.String()),
+  moves: Type.Object({
+    total: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        householdId: Type.Integer(),
+        address: Type.String(),
+        from: Nullable(Type.String()),
+        to: Nullable(Type.String()),
+      }),
+      { description: 'The first 200 households that move' },
+    ),
+  }),
+});
+
+export const AdjustmentListQuery = Type.Object(
+  {
+    code: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6,24}$', description: 'Adjustments touching this grid' }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+const AdjustmentRef = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  reason: Type.String(),
+  actorName: Type.String(),
+  at: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export const AdjustmentPage = Paged(
+  Type.Object({
+    id: Type.Integer(),
+    kind: Type.Enum(['split', 'merge', 'redraw', 'import']),
+    reason: Type.String(),
+    actorName: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    parentCode: Nullable(Type.String()),
+    codes: Type.Array(Type.String()),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  }),
+);
+
+export const GridHistorySchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Integer(),
+  kind: GridKindSchema,
+  retiredAt: Nullable(Type.String({ format: 'date-time' })),
+  versions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      name: Type.String(),
+      households: Type.Integer(),
+      validFrom: Type.String({ format: 'date-time' }),
+      validTo: Nullable(Type.String({ format: 'date-time' })),
+      current: Type.Boolean(),
+      madeBy: Nullable(AdjustmentRef),
+      endedBy: Nullable(AdjustmentRef),
+    }),
+  ),
+});
+
+export const GridVersionParams = Type.Object(
+  { code: CodeSchema, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
+  { additionalProperties: false },
+);
+
+export const GridVersionFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  geometry: Type.Object({
+    type: Type.Enum(['Polygon', 'MultiPolygon']),
+    coordinates: Type.Array(Type.Unknown()),
+  }),
+  properties: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    version: Type.Integer(),
+    households: Type.Integer(),
+    validFrom: Type.String({ format: 'date-time' }),
+    validTo: Nullable(Type.String({ format: 'date-time' })),
+  }),
+});

@@ -35,6 +35,7 @@ async function childCounts(ctx: RequestContext, ids: number[]): Promise<Map<numb
     .selectFrom('grid')
     .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('parent_id', 'in', ids)
+    .where('retired_at', 'is', null)
     .groupBy('parent_id')
     .execute();
   return new Map(rows.map((r) => [r.parent_id ?? 0, r.n]));
@@ -202,6 +203,7 @@ export async function gridCoverage(ctx: RequestContext) {
     .innerJoin('place as p', 'p.id', 'g.place_id')
     .select(['g.code', 'g.kind', 'g.level'])
     .where('p.path', 'like', underPath(ctx.actor.placePath))
+    .where('g.retired_at', 'is', null)
     .execute();
   const visibleCodes = new Set(visibleRows.map((r) => r.code));
   const counts: Record<string, number> = {};
@@ -242,7 +244,8 @@ export async function gridsGeoJson(
       'g.geometry',
       'parent.code as parent_code',
     ])
-    .where('p.path', 'like', underPath(prefix));
+    .where('p.path', 'like', underPath(prefix))
+    .where('g.retired_at', 'is', null);
   if (options.level) query = query.where('g.level', '=', options.level);
   if (options.kind) query = query.where('g.kind', '=', options.kind);
   const rows = await query.orderBy('g.code').execute();
