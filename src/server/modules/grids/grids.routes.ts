@@ -21,7 +21,14 @@ import {
   GridHistorySchema,
   GridVersionFeature,
   GridVersionParams,
+  ExportFeatureCollection,
+  ExportQuery,
+  ImportBody,
+  ImportOutcomeSchema,
+  ImportQuery,
+  ShapefileImportBody,
 } from './grids.schema.js';
+import { exportFeatureCollection, exportShapefile, importGrids, shapefileToGeoJson } from './grids.files.js';
 import { adjustGrids, gridHistory, gridVersionFeature, listAdjustments } from './grids.adjust.js';
 import {
   getGrid,
@@ -137,6 +144,76 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { page = 1, pageSize = 20, code } = request.query;
       return listAdjustments(requestContext(request), page, pageSize, code);
+    },
+  );
+
+  app.get(
+    '/grids/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Grids of my subtree as a GeoJSON FeatureCollection or an ESRI Shapefile zip, by level and kind',
+        querystring: ExportQuery,
+        response: { 200: ExportFeatureCollection, ...errorResponses(403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { format = 'geojson', ...options } = request.query;
+      const ctx = requestContext(request);
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (format === 'shapefile') {
+        const zip = await exportShapefile(ctx.app.database.db, ctx.actor, options);
+        return reply
+          .type('application/zip')
+          .header('content-disposition', `attachment; filename="grids-${stamp}.zip"`)
+          .send(zip as never);
+      }
+      reply.header('content-disposition', `attachment; filename="grids-${stamp}.geojson"`);
+      return exportFeatureCollection(ctx.app.database.db, ctx.actor, options);
+    },
+  );
+
+  app.post(
+    '/grids/import',
+    {
+      bodyLimit: app.ctx.config.gridFileLimit,
+      schema: {
+        tags,
+        summary:
+          'Import a GeoJSON FeatureCollection as one versioned adjustment: redraw known leaf grids, add new ones; dryRun checks only',
+        querystring: ImportQuery,
+        body: ImportBody,
+        response: { 200: ImportOutcomeSchema, ...errorResponses(403, 404, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const { dryRun = false, reason } = request.query;
+      return importGrids(requestContext(request), request.body, {
+        dryRun,
+        source: 'geojson',
+        ...(reason ? { reason } : {}),
+      });
+    },
+  );
+
+  app.post(
+    '/grids/import/shapefile',
+    {
+      bodyLimit: app.ctx.config.gridFileLimit,
+      schema: {
+        tags,
+        summary: 'Import an ESRI Shapefile zip (base64) like a GeoJSON file; dryRun checks only',
+        querystring: ImportQuery,
+        body: ShapefileImportBody,
+        response: { 200: ImportOutcomeSchema, ...errorResponses(403, 404, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const { dryRun = false, reason } = request.query;
+      const ctx = requestContext(request);
+      const collection = await shapefileToGeoJson(Buffer.from(request.body.zip, 'base64'));
+      return importGrids(ctx, collection, { dryRun, source: 'shapefile', ...(reason ? { reason } : {}) });
     },
   );
 

@@ -334,3 +334,128 @@ export const GridVersionFeature = Type.Object({
     validTo: Nullable(Type.String({ format: 'date-time' })),
   }),
 });
+
+// ---- grid files (grids.files.ts) ---------------------------------------------------------------------------------
+
+export const ExportQuery = Type.Object(
+  {
+    format: Type.Optional(
+      Type.Enum(['geojson', 'shapefile'], {
+        default: 'geojson',
+        description: 'geojson: a FeatureCollection; shapefile: an ESRI Shapefile zip (application/zip)',
+      }),
+    ),
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+    kind: Type.Optional(GridKindSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const ExportFeatureCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      geometry: Type.Object({
+        type: Type.Enum(['Polygon', 'MultiPolygon']),
+        coordinates: Type.Array(Type.Unknown()),
+      }),
+      properties: Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        level: Type.Integer(),
+        kind: GridKindSchema,
+        parentCode: Nullable(Type.String()),
+        households: Type.Integer(),
+        leadUnit: Nullable(Type.String()),
+      }),
+    }),
+  ),
+});
+
+export const ImportQuery = Type.Object(
+  {
+    dryRun: Type.Optional(Type.Boolean({ description: 'Check only: findings and households moving' })),
+    reason: Type.Optional(Type.String({ maxLength: 500, description: 'Why (recorded with the adjustment)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportBody = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(Type.Unknown(), {
+      maxItems: 20_000,
+      description:
+        'Features with a Polygon/MultiPolygon and properties.code (known code: redraw; new code: parentCode too)',
+    }),
+    // what GIS tools (QGIS, ogr2ogr) write beside the features
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    crs: Type.Optional(Type.Unknown()),
+    bbox: Type.Optional(Type.Array(Type.Number())),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: '41010300200100101', name: '示例网格' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [113.65693, 34.744535],
+                  [113.657849, 34.744535],
+                  [113.657849, 34.745718],
+                  [113.65693, 34.745718],
+                  [113.65693, 34.744535],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  },
+);
+
+export const ShapefileImportBody = Type.Object(
+  {
+    zip: Type.String({
+      minLength: 4,
+      pattern: '^[A-Za-z0-9+/=\\s]+$',
+      description: 'The Shapefile zip (.shp, .shx, .dbf, optionally .prj/.cpg), base64',
+    }),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        zip: 'UEsDBAoAAAAIAIO0el00E+F6SAAAAOwAAAAJAAAAZ3JpZHMuc2hwY2BQ52LADspeMDMwsAIZOwsUVLizYhyk7jq+8Yl3dDDR3WgkBeS/Y/m9vhjIx6EfGTACsQMxZoEUskI14VKLSy9MPTofph4AUEsDBAoAAAAIAIO0el3DRFQDNgAAAGwAAAAJAAAAZ3JpZHMuc2h4Y2BQ52LADsxeMDMwsAIZOwsUVLizYhyk7jq+8Yl3dDDR3WgkBeS/Y/m9vhjIx6EfGRgBsQMAUEsDBAoAAAAIAIO0el2PBVEPOwAAAF8CAAAJAAAAZ3JpZHMuZGJmY67jlmJkYGBIZPgLojBAcn5KKpTpDCL+ocnnJebiledVMDE0MDQwNjAwMgDSQGSoMJKA+8jyLhqQAgBQSwMECgAAAAgAg7R6XePBUWp5AAAAjwAAAAkAAABncmlkcy5wcmpzd/V3dw6OVgIS8eHuwfGGlhYmSjoujiGhvtFKLkhCwQEerkH+ni7RSggxM2NzC0Njcx0jSws9I1NzIyNjUzPj2FidgCBPX1egfvei1NS88szkDCUdg1idUD/PEKCZqelAUaCAnoGhuYmpsZGlkamhpaUJkGEaGwsAUEsBAhQACgAAAAgAg7R6XTQT4XpIAAAA7AAAAAkAAAAAAAAAAAAAAAAAAAAAAGdyaWRzLnNocFBLAQIUAAoAAAAIAIO0el3DRFQDNgAAAGwAAAAJAAAAAAAAAAAAAAAAAG8AAABncmlkcy5zaHhQSwECFAAKAAAACACDtHpdjwVRDzsAAABfAgAACQAAAAAAAAAAAAAAAADMAAAAZ3JpZHMuZGJmUEsBAhQACgAAAAgAg7R6XePBUWp5AAAAjwAAAAkAAAAAAAAAAAAAAAAALgEAAGdyaWRzLnByalBLBQYAAAAABAAEANwAAADOAQAAAAA=',
+      },
+    ],
+  },
+);
+
+export const ImportOutcomeSchema = Type.Object({
+  dryRun: Type.Boolean(),
+  ok: Type.Boolean(),
+  adjustmentId: Nullable(Type.Integer()),
+  features: Type.Integer(),
+  unchanged: Type.Integer({ description: 'Features equal to the stored grid, left alone' }),
+  findings: Type.Array(
+    Type.Object({
+      featureIndex: Nullable(Type.Integer()),
+      code: Nullable(Type.String()),
+      type: Type.String(),
+      reason: Type.String(),
+      location: Nullable(Type.Array(Type.Number())),
+    }),
+  ),
+  updated: Type.Array(Type.String()),
+  created: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  moves: AdjustmentOutcomeSchema.properties.moves,
+});
