@@ -464,7 +464,7 @@ export async function applyPlan(
     .values({
       kind: plan.kind,
       reason: plan.reason.trim(),
-      actor_id: actor.userId,
+      actor_id: actor.userId > 0 ? actor.userId : null, // 0: the command line
       actor_name: actor.username,
       place_path: commonPath(touched.map((g) => g.place_path)),
       parent_code: plan.groups.length === 1 ? (plan.groups[0]?.parent?.code ?? null) : null,
