@@ -309,7 +309,7 @@ export async function measureLocate(options: { quick: boolean }): Promise<Figure
     }
 
     const bruteLocate = (lng: number, lat: number): LocateHit => {
-      const hit: LocateHit = { micro: null, chain: [], overlays: [] };
+      const hit: LocateHit = { micro: null, chain: [], overlays: [], compound: null }; // compounds are not compared here
       for (const grid of answerable) {
         if (!pointInPolygon(lng, lat, grid.geometry)) continue;
         if (grid.kind === 'base') {

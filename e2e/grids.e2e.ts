@@ -122,4 +122,34 @@ describe('grid map', () => {
     },
     STEP_TIMEOUT,
   );
+
+  it.skipIf(isPhone)(
+    'merges a micro-grid with a sibling after a dry run, and shows both versions in its history',
+    async () => {
+      page = await harness.newPage();
+      await harness.login(page, 'community1');
+      await page.goto(`${harness.baseUrl}/grids`);
+      await waitForDrawn(page);
+      await page.getByTestId('grid-fit').click(); // the community's grids fill the map
+      await clickUntilMicroGrid(page);
+      await page.getByTestId('locate-micro').locator('.ly-grid-link').click();
+      await page.getByTestId('grid-detail-name').waitFor();
+      await page.getByTestId('adjust-open').click();
+      await page.getByTestId('adjust-merge').click();
+      await page.getByTestId('merge-siblings').click();
+      await page.locator('.ant-select-item-option').first().click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('merge-preview').click();
+      await page.getByTestId('adjust-preview').waitFor();
+      await page.getByTestId('adjust-reason').fill('端到端测试：合并网格');
+      await snapshot(page, 'grids-merge-preview');
+      await page.getByTestId('adjust-confirm').click();
+      await page.getByTestId('history-open').click();
+      await page.getByTestId('history-show-2').waitFor({ timeout: 30_000 });
+      await page.getByTestId('history-show-1').click();
+      expect(await page.getByTestId('grid-history').textContent()).toContain('端到端测试：合并网格');
+      await snapshot(page, 'grids-history');
+    },
+    STEP_TIMEOUT * 2,
+  );
 });

@@ -6,7 +6,17 @@ import { openDatabase, targetFromConfig, type Database } from './db/database.js'
 import { DataDirLockedError } from './db/lock.js';
 import { backupDatabase, BackupError, restoreDatabase } from './db/backup.js';
 import { currentMigration, migrateToLatest } from './db/migrate.js';
+import fs from 'node:fs';
+import type { RequestContext } from './core/context.js';
 import { checkGridCoverage } from './modules/grids/grids.check.js';
+import {
+  exportFeatureCollection,
+  exportShapefile,
+  importGrids,
+  shapefileToGeoJson,
+} from './modules/grids/grids.files.js';
+import { AuditSealer } from './modules/audit/audit.service.js';
+import type { Actor } from './policy/actor.js';
 import { appendAudit, sealPending, verifyAuditChain } from './modules/audit/audit.service.js';
 import { assertStrongPassword, hashPassword } from './modules/auth/auth.service.js';
 import { findByCode } from './modules/places/places.queries.js';
@@ -222,6 +232,132 @@ grids
         }
       }
       if (report.geometryFindings > 0) process.exitCode = 1;
+    });
+  });
+
+/**
+ * The command line acts as the district administrator at the root of the place tree, audited as `cli:<os user>`
+ * (no account: actor id 0, recorded as none on the adjustment).
+ */
+async function cliContext(database: Database): Promise<RequestContext> {
+  const root = await database.db
+    .selectFrom('place')
+    .select(['id', 'code', 'name', 'path'])
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!root) throw new Error('The place tree is empty: run louyuan seed or create the district first');
+  const actor: Actor = {
+    userId: 0,
+    username: `cli:${os.userInfo().username}`,
+    displayName: 'command line',
+    role: 'district_admin',
+    placeId: root.id,
+    placeCode: root.code,
+    placeName: root.name,
+    placePath: root.path,
+    via: 'session',
+  };
+  const sealer = new AuditSealer(database.db, () => {});
+  return {
+    app: { config, database, sealer, startedAt: new Date() },
+    actor,
+    lang: 'zh-CN',
+    ip: '127.0.0.1',
+    requestId: `cli-${process.pid}`,
+  };
+}
+
+grids
+  .command('export')
+  .description('Write the grids as a GeoJSON FeatureCollection or an ESRI Shapefile zip')
+  .option('--format <format>', 'geojson or shapefile', 'geojson')
+  .requiredOption('--out <file>', 'the file to write')
+  .option('--level <n>', 'only this level (1–4)')
+  .option('--kind <kind>', 'only this kind: base, specialised, economic or kinship')
+  .action(async (options: { format: string; out: string; level?: string; kind?: string }) => {
+    if (!['geojson', 'shapefile'].includes(options.format)) throw new Error('--format: geojson or shapefile');
+    const level = options.level === undefined ? undefined : Number(options.level);
+    if (level !== undefined && ![1, 2, 3, 4].includes(level)) throw new Error('--level: 1, 2, 3 or 4');
+    if (options.kind && !['base', 'specialised', 'economic', 'kinship'].includes(options.kind))
+      throw new Error('--kind: base, specialised, economic or kinship');
+    const filter = {
+      ...(level ? { level } : {}),
+      ...(options.kind ? { kind: options.kind as 'base' } : {}),
+    };
+    await withDatabase(async (database) => {
+      const ctx = await cliContext(database);
+      if (options.format === 'shapefile') {
+        const zip = await exportShapefile(database.db, ctx.actor, filter);
+        fs.writeFileSync(options.out, zip);
+        console.log(`Wrote ${options.out} (Shapefile zip, ${zip.length} bytes).`);
+      } else {
+        const fc = await exportFeatureCollection(database.db, ctx.actor, filter);
+        fs.writeFileSync(options.out, JSON.stringify(fc));
+        console.log(`Wrote ${options.out}: ${fc.features.length} grids.`);
+      }
+    });
+  });
+
+grids
+  .command('import <file>')
+  .description(
+    'Import a GeoJSON FeatureCollection (or a Shapefile .zip) as one versioned adjustment: known leaf grids are ' +
+      'redrawn, new codes added under their parentCode. Everything is checked first; exit 1 with the findings.',
+  )
+  .option('--dry-run', 'check only: print the findings and the households that would move')
+  .option('--reason <text>', 'why (recorded with the adjustment)')
+  .option('--json', 'print the whole result as JSON')
+  .action(async (file: string, options: { dryRun?: boolean; reason?: string; json?: boolean }) => {
+    const raw = fs.readFileSync(file);
+    const shapefile = file.toLowerCase().endsWith('.zip');
+    await withDatabase(async (database) => {
+      const ctx = await cliContext(database);
+      let input: unknown;
+      if (shapefile) input = await shapefileToGeoJson(raw);
+      else {
+        try {
+          input = JSON.parse(raw.toString('utf8'));
+        } catch (error) {
+          throw new Error(`${file}: not JSON (${(error as Error).message})`);
+        }
+      }
+      let result;
+      try {
+        result = await importGrids(ctx, input, {
+          dryRun: options.dryRun ?? false,
+          source: shapefile ? 'shapefile' : 'geojson',
+          ...(options.reason ? { reason: options.reason } : {}),
+        });
+      } catch (error) {
+        const e = error as { code?: string; fields?: { path: string; message: string }[] };
+        if (e.code === 'INVALID_GEOJSON' || e.code === 'COVERAGE_BROKEN') {
+          console.log(`Refused: nothing was changed. Findings (${e.fields?.length ?? 0}):`);
+          for (const f of e.fields ?? []) console.log(`  ${f.path.padEnd(16)} ${f.message}`);
+          process.exitCode = 1;
+          return;
+        }
+        throw error;
+      } finally {
+        await ctx.app.sealer.stop();
+        await sealPending(database.db);
+      }
+      if (options.json) console.log(JSON.stringify(result, null, 2));
+      else {
+        console.log(
+          `${result.dryRun ? 'Dry run' : 'Imported'}: ${result.features} features, ${result.unchanged} unchanged, ` +
+            `${result.updated.length} redrawn, ${result.created.length} new, ${result.moves.total} households moving` +
+            (result.adjustmentId ? ` (adjustment #${result.adjustmentId})` : ''),
+        );
+        if (result.findings.length > 0) console.log(`Findings (${result.findings.length}):`);
+        for (const f of result.findings) {
+          console.log(
+            `  feature ${String(f.featureIndex ?? '-').padEnd(6)} ${(f.code ?? '-').padEnd(18)} ${f.type}: ${f.reason}` +
+              (f.location ? ` @ ${f.location.map((x) => x.toFixed(6)).join(', ')}` : ''),
+          );
+        }
+      }
+      if (!result.ok) process.exitCode = 1;
     });
   });
 

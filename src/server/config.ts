@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   /** Largest request body in bytes (LOUYUAN_BODY_LIMIT, default 1 MiB). */
   bodyLimit: number;
+  /** Largest grid file upload (GeoJSON or Shapefile import) in bytes (LOUYUAN_GRID_FILE_LIMIT, default 50 MiB). */
+  gridFileLimit: number;
   /** Login attempts per IP per minute (LOUYUAN_LOGIN_RATE, default 20). */
   loginRatePerMinute: number;
   /** Log level (LOG_LEVEL; default info in production, warn in development, silent in tests). */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: mode,
     secureCookies: boolFrom(env.LOUYUAN_SECURE_COOKIES, mode === 'production'),
     bodyLimit: intFrom(env.LOUYUAN_BODY_LIMIT, 1024 * 1024, 'LOUYUAN_BODY_LIMIT'),
+    gridFileLimit: intFrom(env.LOUYUAN_GRID_FILE_LIMIT, 50 * 1024 * 1024, 'LOUYUAN_GRID_FILE_LIMIT'),
     loginRatePerMinute: intFrom(env.LOUYUAN_LOGIN_RATE, 20, 'LOUYUAN_LOGIN_RATE'),
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : mode === 'production' ? 'info' : 'warn'),
     demoSeed: intFrom(env.LOUYUAN_DEMO_SEED, 410103, 'LOUYUAN_DEMO_SEED'),

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_grids.js';
 import * as m0003 from './migrations/0003_households.js';
+import * as m0004 from './migrations/0004_grid_history.js';
 import * as m0005 from './migrations/0005_grid_staff.js';
 import * as m0006 from './migrations/0006_import_jobs.js';
 
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_grids': m0002,
   '0003_households': m0003,
+  '0004_grid_history': m0004,
   '0005_grid_staff': m0005,
   '0006_import_jobs': m0006,
 };

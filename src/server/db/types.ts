@@ -135,8 +135,39 @@ export interface GridTable {
   area_m2: number;
   households: Generated<number>;
   version: Generated<number>;
+  /** Set when an adjustment replaced the grid: it leaves lists, the locator and the coverage check. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export type GridAdjustmentKind = 'split' | 'merge' | 'redraw' | 'import';
+
+export interface GridAdjustmentTable {
+  id: Generated<number>;
+  kind: GridAdjustmentKind;
+  reason: string;
+  actor_id: number | null;
+  actor_name: string;
+  place_path: string;
+  parent_code: string | null;
+  codes: ColumnType<string[], string[] | undefined, string[]>;
+  at: Timestamp;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface GridVersionTable {
+  id: Generated<number>;
+  grid_id: number;
+  code: string;
+  version: number;
+  name: string;
+  geometry: Json<GeoJsonPolygon>;
+  households: Generated<number>;
+  valid_from: ColumnType<Date, Date | string, Date | string>;
+  valid_to: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  adjustment_id: number | null;
+  ended_by: number | null;
 }
 
 export type GeoJsonPolygon =
@@ -259,6 +290,8 @@ export interface DB {
   household: HouseholdTable;
   resident: ResidentTable;
   grid: GridTable;
+  grid_adjustment: GridAdjustmentTable;
+  grid_version: GridVersionTable;
   place: PlaceTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

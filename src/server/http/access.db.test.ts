@@ -69,6 +69,8 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
     '/api/households/': (s) => ({ value: String(s.householdId) }),
     '/api/grid-staff/': (s) => ({ value: String(s.staffAssignmentId) }),
   },
+  // every grid has its version 1 (a grid never adjusted answers its current row as version 1)
+  version: { '/api/grids/': () => ({ value: '1' }) },
 };
 
 const CODE_PATTERN = '^[0-9]{6,24}$';

@@ -35,6 +35,8 @@ export interface RouteEntry {
   /** A read sent as POST (a body too large for a query string); the access test treats it as a list. */
   readOnly: boolean;
   hasBody: boolean;
+  /** The route's own body limit when it differs from the app's (config.bodyLimit). */
+  bodyLimit?: number;
   schema: Record<string, unknown> | undefined;
 }
 
@@ -128,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         self: route.config?.self === true,
         readOnly: route.config?.readOnly === true,
         hasBody: !!route.schema?.body,
+        ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
         schema: route.schema as Record<string, unknown> | undefined,
       });
     }
@@ -165,7 +168,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         status = 413;
         code = 'PAYLOAD_TOO_LARGE';
-        params = { limit: config.bodyLimit };
+        params = { limit: request.routeOptions.bodyLimit ?? config.bodyLimit };
       } else if (
         error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
         error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH'

@@ -36,6 +36,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/households/': () => ({ value: String(fx.householdId) }),
     '/api/grid-staff/': () => ({ value: String(fx.staffAssignmentId) }),
   },
+  version: { '/api/grids/': () => ({ value: '1' }) },
 };
 
 /** Who sends the requests, by URL prefix (longest match): validation runs first, but the actor is a real one. */
@@ -208,7 +209,8 @@ const fx = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // grid file uploads have their own, larger limit: small here, so the over-the-limit case stays cheap
+  t = await createTestApp({ gridFileLimit: 2 * 1024 * 1024 });
   db = t.database.db;
   for (const name of ['admin', 'sysadmin', 'auditor', 'community1']) sessions[name] = await t.login(name);
   const leaf = await db
@@ -334,7 +336,7 @@ function casesFor(route: RouteEntry): Case[] {
     add('broken JSON', 400, 'BAD_JSON', (l) =>
       send(l, fullUrl, JSON.stringify(body).slice(0, -3), { 'content-type': 'application/json' }),
     );
-    const big = 'x'.repeat(t.ctx.config.bodyLimit + 200_000);
+    const big = 'x'.repeat((route.bodyLimit ?? t.ctx.config.bodyLimit) + 200_000);
     add('body over the limit', 413, 'PAYLOAD_TOO_LARGE', (l) =>
       send(l, fullUrl, { ...body, [firstString ?? 'padding']: big }),
     );

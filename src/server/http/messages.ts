@@ -67,6 +67,18 @@ export const errorMessages = {
     'zh-CN': '该位置（{lng}, {lat}）不在本区任何网格内',
     en: 'The point ({lng}, {lat}) lies in no grid of the district',
   },
+  COVERAGE_BROKEN: {
+    'zh-CN': '调整后网格覆盖不再完整（{count} 处问题：缝隙、重叠、超出上级或无效多边形），未作任何修改',
+    en: 'The adjustment would break the grid coverage ({count} findings: gaps, overlaps, outside the parent, invalid polygons); nothing was changed',
+  },
+  INVALID_ADJUSTMENT: {
+    'zh-CN': '网格调整无效：{problem}',
+    en: 'Invalid grid adjustment: {problem}',
+  },
+  INVALID_GEOJSON: {
+    'zh-CN': '文件内容有误（{count} 处问题），未作任何修改',
+    en: 'The file has {count} problems; nothing was changed',
+  },
   MOVE_CYCLE: {
     'zh-CN': '不能把节点移动到它自己或它的下级之下',
     en: 'A node cannot be moved under itself or its own descendants',

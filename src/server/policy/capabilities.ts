@@ -11,6 +11,8 @@ export const CAPABILITIES = [
   'grids.read',
   /** Assign people to grids and end their assignments (grid workers, leaders, specialised teams). */
   'grids.staff',
+  /** Adjust grids (split, merge, redraw, import) within the subtree. */
+  'grids.write',
   'residents.read',
   'residents.write',
   /** See a resident's full ID number or phone through the audited reveal action. */
@@ -31,6 +33,7 @@ const BUSINESS_WRITER: Capability[] = [
   'places.write',
   'grids.read',
   'grids.staff',
+  'grids.write',
   'residents.read',
 ];
 

@@ -241,7 +241,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -501,7 +501,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -2740,6 +2740,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 kind: "base" | "specialised" | "economic" | "kinship";
                             }[];
+                            compound: {
+                                code: string;
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -2908,6 +2912,10 @@ export interface paths {
                                     /** @enum {unknown} */
                                     kind: "base" | "specialised" | "economic" | "kinship";
                                 }[];
+                                compound: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                             } | {
                                 lng: number;
                                 lat: number;
@@ -3008,6 +3016,1216 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid adjustments within my subtree, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Adjustments touching this grid */
+                    code?: string;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {unknown} */
+                                kind: "split" | "merge" | "redraw" | "import";
+                                reason: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                parentCode: string | null;
+                                codes: string[];
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Split, merge or redraw sibling leaf grids (versioned, households follow); dryRun previews findings and moves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "redraw",
+                     *       "reason": "边界调整",
+                     *       "codes": [
+                     *         "41010300200100101"
+                     *       ],
+                     *       "geometries": [
+                     *         {
+                     *           "type": "Polygon",
+                     *           "coordinates": [
+                     *             [
+                     *               [
+                     *                 113.6,
+                     *                 34.7
+                     *               ],
+                     *               [
+                     *                 113.601,
+                     *                 34.7
+                     *               ],
+                     *               [
+                     *                 113.601,
+                     *                 34.701
+                     *               ],
+                     *               [
+                     *                 113.6,
+                     *                 34.701
+                     *               ],
+                     *               [
+                     *                 113.6,
+                     *                 34.7
+                     *               ]
+                     *             ]
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "dryRun": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "split" | "merge" | "redraw";
+                        /** @description Why (required, audited) */
+                        reason: string;
+                        /** @description split: the one grid; merge: the siblings; redraw: the grids, in the order of geometries */
+                        codes: string[];
+                        /** @description split: the new grids; merge: the merged grid or none (the union); redraw: one per code */
+                        geometries: {
+                            /** @enum {unknown} */
+                            type: "Polygon" | "MultiPolygon";
+                            coordinates: unknown[];
+                        }[];
+                        /** @description split: names of the new grids; merge/redraw: new names, by position */
+                        names?: string[];
+                        /** @description Check and preview (findings, households moving) without writing */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            /** @description No coverage finding: the adjustment is (or would be) applied */
+                            ok: boolean;
+                            adjustmentId: number | null;
+                            findings: {
+                                type: string;
+                                grids: string[];
+                                areaM2: number;
+                                location: number[];
+                                detail: string;
+                            }[];
+                            retired: string[];
+                            created: {
+                                code: string;
+                                name: string;
+                            }[];
+                            updated: string[];
+                            moves: {
+                                total: number;
+                                /** @description The first 200 households that move */
+                                items: {
+                                    householdId: number;
+                                    address: string;
+                                    from: string | null;
+                                    to: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grids of my subtree as a GeoJSON FeatureCollection or an ESRI Shapefile zip, by level and kind */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description geojson: a FeatureCollection; shapefile: an ESRI Shapefile zip (application/zip) */
+                    format?: "geojson" | "shapefile";
+                    level?: number;
+                    kind?: "base" | "specialised" | "economic" | "kinship";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                geometry: {
+                                    /** @enum {unknown} */
+                                    type: "Polygon" | "MultiPolygon";
+                                    coordinates: unknown[];
+                                };
+                                properties: {
+                                    code: string;
+                                    name: string;
+                                    level: number;
+                                    /** @enum {unknown} */
+                                    kind: "base" | "specialised" | "economic" | "kinship";
+                                    parentCode: string | null;
+                                    households: number;
+                                    leadUnit: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a GeoJSON FeatureCollection as one versioned adjustment: redraw known leaf grids, add new ones; dryRun checks only */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Check only: findings and households moving */
+                    dryRun?: boolean;
+                    /** @description Why (recorded with the adjustment) */
+                    reason?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "FeatureCollection",
+                     *       "features": [
+                     *         {
+                     *           "type": "Feature",
+                     *           "properties": {
+                     *             "code": "41010300200100101",
+                     *             "name": "示例网格"
+                     *           },
+                     *           "geometry": {
+                     *             "type": "Polygon",
+                     *             "coordinates": [
+                     *               [
+                     *                 [
+                     *                   113.65693,
+                     *                   34.744535
+                     *                 ],
+                     *                 [
+                     *                   113.657849,
+                     *                   34.744535
+                     *                 ],
+                     *                 [
+                     *                   113.657849,
+                     *                   34.745718
+                     *                 ],
+                     *                 [
+                     *                   113.65693,
+                     *                   34.745718
+                     *                 ],
+                     *                 [
+                     *                   113.65693,
+                     *                   34.744535
+                     *                 ]
+                     *               ]
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                        /** @description Features with a Polygon/MultiPolygon and properties.code (known code: redraw; new code: parentCode too) */
+                        features: unknown[];
+                        name?: string;
+                        crs?: unknown;
+                        bbox?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            ok: boolean;
+                            adjustmentId: number | null;
+                            features: number;
+                            /** @description Features equal to the stored grid, left alone */
+                            unchanged: number;
+                            findings: {
+                                featureIndex: number | null;
+                                code: string | null;
+                                type: string;
+                                reason: string;
+                                location: number[] | null;
+                            }[];
+                            updated: string[];
+                            created: {
+                                code: string;
+                                name: string;
+                            }[];
+                            moves: {
+                                total: number;
+                                /** @description The first 200 households that move */
+                                items: {
+                                    householdId: number;
+                                    address: string;
+                                    from: string | null;
+                                    to: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/import/shapefile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an ESRI Shapefile zip (base64) like a GeoJSON file; dryRun checks only */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Check only: findings and households moving */
+                    dryRun?: boolean;
+                    /** @description Why (recorded with the adjustment) */
+                    reason?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "zip": "UEsDBAoAAAAIAIO0el00E+F6SAAAAOwAAAAJAAAAZ3JpZHMuc2hwY2BQ52LADspeMDMwsAIZOwsUVLizYhyk7jq+8Yl3dDDR3WgkBeS/Y/m9vhjIx6EfGTACsQMxZoEUskI14VKLSy9MPTofph4AUEsDBAoAAAAIAIO0el3DRFQDNgAAAGwAAAAJAAAAZ3JpZHMuc2h4Y2BQ52LADsxeMDMwsAIZOwsUVLizYhyk7jq+8Yl3dDDR3WgkBeS/Y/m9vhjIx6EfGRgBsQMAUEsDBAoAAAAIAIO0el2PBVEPOwAAAF8CAAAJAAAAZ3JpZHMuZGJmY67jlmJkYGBIZPgLojBAcn5KKpTpDCL+ocnnJebiledVMDE0MDQwNjAwMgDSQGSoMJKA+8jyLhqQAgBQSwMECgAAAAgAg7R6XePBUWp5AAAAjwAAAAkAAABncmlkcy5wcmpzd/V3dw6OVgIS8eHuwfGGlhYmSjoujiGhvtFKLkhCwQEerkH+ni7RSggxM2NzC0Njcx0jSws9I1NzIyNjUzPj2FidgCBPX1egfvei1NS88szkDCUdg1idUD/PEKCZqelAUaCAnoGhuYmpsZGlkamhpaUJkGEaGwsAUEsBAhQACgAAAAgAg7R6XTQT4XpIAAAA7AAAAAkAAAAAAAAAAAAAAAAAAAAAAGdyaWRzLnNocFBLAQIUAAoAAAAIAIO0el3DRFQDNgAAAGwAAAAJAAAAAAAAAAAAAAAAAG8AAABncmlkcy5zaHhQSwECFAAKAAAACACDtHpdjwVRDzsAAABfAgAACQAAAAAAAAAAAAAAAADMAAAAZ3JpZHMuZGJmUEsBAhQACgAAAAgAg7R6XePBUWp5AAAAjwAAAAkAAAAAAAAAAAAAAAAALgEAAGdyaWRzLnByalBLBQYAAAAABAAEANwAAADOAQAAAAA="
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The Shapefile zip (.shp, .shx, .dbf, optionally .prj/.cpg), base64 */
+                        zip: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            ok: boolean;
+                            adjustmentId: number | null;
+                            features: number;
+                            /** @description Features equal to the stored grid, left alone */
+                            unchanged: number;
+                            findings: {
+                                featureIndex: number | null;
+                                code: string | null;
+                                type: string;
+                                reason: string;
+                                location: number[] | null;
+                            }[];
+                            updated: string[];
+                            created: {
+                                code: string;
+                                name: string;
+                            }[];
+                            moves: {
+                                total: number;
+                                /** @description The first 200 households that move */
+                                items: {
+                                    householdId: number;
+                                    address: string;
+                                    from: string | null;
+                                    to: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a grid (also a retired one): who changed it, when and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            level: number;
+                            /** @enum {unknown} */
+                            kind: "base" | "specialised" | "economic" | "kinship";
+                            retiredAt: string | null;
+                            versions: {
+                                version: number;
+                                name: string;
+                                households: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                                current: boolean;
+                                madeBy: {
+                                    id: number;
+                                    kind: string;
+                                    reason: string;
+                                    actorName: string;
+                                    /** Format: date-time */
+                                    at?: string;
+                                } | null;
+                                endedBy: {
+                                    id: number;
+                                    kind: string;
+                                    reason: string;
+                                    actorName: string;
+                                    /** Format: date-time */
+                                    at?: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a grid as a GeoJSON Feature */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "Feature";
+                            geometry: {
+                                /** @enum {unknown} */
+                                type: "Polygon" | "MultiPolygon";
+                                coordinates: unknown[];
+                            };
+                            properties: {
+                                code: string;
+                                name: string;
+                                version: number;
+                                households: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

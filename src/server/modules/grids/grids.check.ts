@@ -44,6 +44,7 @@ export async function checkGridCoverage(
       'g.geometry',
       'g.households',
     ])
+    .where('g.retired_at', 'is', null)
     .execute();
   const grids: CoverageGrid[] = rows.map((r) => ({
     code: r.code,

@@ -14,6 +14,7 @@ interface LocateBody {
   microGrid: { code: string; level: number } | null;
   chain: { code: string; level: number }[];
   overlays: { code: string; kind: string }[];
+  compound: { code: string; name: string } | null;
 }
 
 beforeAll(async () => {
@@ -52,6 +53,39 @@ describe('grids', () => {
     expect(buildings.length).toBeGreaterThan(3000);
   });
 
+  it('locates every demo building to its own compound, and a point outside every compound to none', async () => {
+    const rows = await t.database.db
+      .selectFrom('place as b')
+      .innerJoin('place as c', 'c.id', 'b.parent_id')
+      .select(['b.code', 'b.lng', 'b.lat', 'c.code as compound_code', 'c.geometry'])
+      .where('b.kind', '=', 'building')
+      .execute();
+    const locator = await locatorFor(t.database.db);
+    for (const b of rows) {
+      expect(b.geometry, `compound ${b.compound_code}`).not.toBeNull();
+      expect(locator.locate(b.lng ?? 0, b.lat ?? 0).compound?.code, `building ${b.code}`).toBe(
+        b.compound_code,
+      );
+    }
+    const outlines = await t.database.db
+      .selectFrom('place')
+      .select('geometry')
+      .where('kind', '=', 'compound')
+      .execute();
+    expect(outlines).toHaveLength(723);
+    const random = seedrandom('compounds');
+    let outside = 0;
+    for (let i = 0; i < 500; i++) {
+      const lng = 113.56 + random() * 0.12;
+      const lat = 34.66 + random() * 0.1;
+      const inAny = outlines.some((o) => o.geometry && pointInPolygon(lng, lat, o.geometry));
+      const hit = locator.locate(lng, lat).compound;
+      expect(hit !== null).toBe(inAny);
+      if (!inAny) outside++;
+    }
+    expect(outside).toBeGreaterThan(100);
+  });
+
   it('answers the same as a brute-force scan over every grid, for random points', async () => {
     const grids = await t.database.db
       .selectFrom('grid')
@@ -86,6 +120,7 @@ describe('grids', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<LocateBody>();
     expect(body.microGrid?.level).toBe(4);
+    expect(body.compound?.code.startsWith(community1.user.place.code)).toBe(true);
     // community staff see their own community's grids but not the street's level-1 grid
     expect(body.chain.map((g) => g.level)).toEqual([3, 2]);
 
@@ -112,6 +147,7 @@ describe('grids', () => {
     const results = batch.json<{ results: ({ microGrid?: { code: string } } & { error?: string })[] }>()
       .results;
     expect(results[0]?.microGrid?.code).toBe(whole.microGrid?.code);
+    expect((results[0] as { compound?: { code: string } }).compound?.code).toBe(whole.compound?.code);
     expect(results[1]?.error).toBe('OUTSIDE_DISTRICT');
   });
 

@@ -17,6 +17,15 @@ export interface LocatorGrid {
   maxLat: number;
 }
 
+/** A compound (小区/院落) with its outline, for point location. */
+export interface LocatorCompound {
+  id: number;
+  code: string;
+  name: string;
+  placePath: string;
+  geometry: GeoJsonPolygon;
+}
+
 export interface LocateHit {
   /** The base micro-grid holding the point, or null when no base grid does. */
   micro: LocatorGrid | null;
@@ -24,6 +33,8 @@ export interface LocateHit {
   chain: LocatorGrid[];
   /** Every overlay grid (specialised, economic, kinship) holding the point. */
   overlays: LocatorGrid[];
+  /** The compound whose outline holds the point, or null. */
+  compound: LocatorCompound | null;
 }
 
 /**
@@ -36,8 +47,29 @@ export class GridLocator {
   private readonly byId: Map<number, LocatorGrid>;
   private readonly entries: { grid: LocatorGrid; part: GeoJsonPolygon }[];
   private readonly gridCount: number;
+  private readonly compoundIndex: Flatbush | null;
+  private readonly compoundEntries: { compound: LocatorCompound; part: GeoJsonPolygon }[];
 
-  constructor(grids: LocatorGrid[]) {
+  constructor(grids: LocatorGrid[], compounds: readonly LocatorCompound[] = []) {
+    // A second flatbush over the compound outlines (one entry per polygon part): compounds are no grids, they
+    // never take part in the grid chain, and most points lie in none.
+    this.compoundEntries = compounds.flatMap((compound) =>
+      compound.geometry.type === 'Polygon'
+        ? [{ compound, part: compound.geometry }]
+        : compound.geometry.coordinates.map((rings) => ({
+            compound,
+            part: { type: 'Polygon' as const, coordinates: rings },
+          })),
+    );
+    if (this.compoundEntries.length > 0) {
+      const index = new Flatbush(this.compoundEntries.length);
+      for (const { part } of this.compoundEntries) {
+        const [minLng, minLat, maxLng, maxLat] = bbox(part);
+        index.add(minLng, minLat, maxLng, maxLat);
+      }
+      index.finish();
+      this.compoundIndex = index;
+    } else this.compoundIndex = null;
     this.byId = new Map(grids.map((g) => [g.id, g]));
     const located = grids.filter((g) => g.kind !== 'base' || g.level === 4);
     this.gridCount = located.length;
@@ -70,7 +102,8 @@ export class GridLocator {
   }
 
   locate(lng: number, lat: number): LocateHit {
-    const hit: LocateHit = { micro: null, chain: [], overlays: [] };
+    const hit: LocateHit = { micro: null, chain: [], overlays: [], compound: null };
+    hit.compound = this.locateCompound(lng, lat);
     if (!this.index) return hit;
     const candidates = this.index.search(lng, lat, lng, lat);
     for (const i of candidates) {
@@ -91,5 +124,17 @@ export class GridLocator {
     }
     hit.overlays.sort((a, b) => a.code.localeCompare(b.code));
     return hit;
+  }
+
+  /** The compound holding the point (the lowest code should two outlines touch there), or null. */
+  locateCompound(lng: number, lat: number): LocatorCompound | null {
+    if (!this.compoundIndex) return null;
+    let found: LocatorCompound | null = null;
+    for (const i of this.compoundIndex.search(lng, lat, lng, lat)) {
+      const entry = this.compoundEntries[i];
+      if (!entry || !pointInPolygon(lng, lat, entry.part)) continue;
+      if (!found || entry.compound.code < found.code) found = entry.compound;
+    }
+    return found;
   }
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { GridLocator, type LocatorGrid } from './grids.locator.js';
+import { GridLocator, type LocatorCompound, type LocatorGrid } from './grids.locator.js';
 
 /** Grids joined with the path of the place they belong to: access is decided on that path. */
 export function gridQuery(db: Kysely<DB>) {
@@ -28,13 +28,16 @@ export function gridQuery(db: Kysely<DB>) {
       'p.name as place_name',
       'p.path as place_path',
       'parent.code as parent_code',
-    ]);
+    ])
+    .where('g.retired_at', 'is', null);
 }
 export type GridRow = Awaited<ReturnType<ReturnType<typeof gridQuery>['executeTakeFirstOrThrow']>>;
 
 const GRIDS_VERSION_KEY = 'grids.version';
 
-/** Bump after any change to grids, so every process rebuilds its locator. */
+/**
+ * Bump after any change to grids or to compound outlines (place.geometry), so every process rebuilds its locator.
+ */
 export async function bumpGridsVersion(db: Kysely<DB>): Promise<void> {
   await sql`INSERT INTO louyuan_meta (key, value) VALUES (${GRIDS_VERSION_KEY}, '1')
     ON CONFLICT (key) DO UPDATE SET value = (louyuan_meta.value::bigint + 1)::text`.execute(db);
@@ -68,6 +71,7 @@ export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
       'g.max_lat',
       'p.path as place_path',
     ])
+    .where('g.retired_at', 'is', null)
     .execute();
   const grids: LocatorGrid[] = rows.map((r) => ({
     id: r.id,
@@ -86,8 +90,26 @@ export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
   return grids;
 }
 
+/** Every compound with an outline, as the locator needs it. */
+export async function loadLocatorCompounds(db: Kysely<DB>): Promise<LocatorCompound[]> {
+  const rows = await db
+    .selectFrom('place')
+    .select(['id', 'code', 'name', 'path', 'geometry'])
+    .where('kind', '=', 'compound')
+    .where('geometry', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    placePath: r.path,
+    geometry: r.geometry as NonNullable<typeof r.geometry>,
+  }));
+}
+
 async function loadLocator(db: Kysely<DB>): Promise<GridLocator> {
-  return new GridLocator(await loadLocatorGrids(db));
+  const [grids, compounds] = await Promise.all([loadLocatorGrids(db), loadLocatorCompounds(db)]);
+  return new GridLocator(grids, compounds);
 }
 
 const RECHECK_MS = 2000;

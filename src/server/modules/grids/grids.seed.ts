@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NewGrid } from '../../db/types.js';
 import type { SeedContext } from '../manifest.js';
+import { generateCompoundOutlines } from './compounds.demo-data.js';
 import { generateDemoGrids } from './grids.demo-data.js';
 import { areaM2, bbox } from './grids.geometry.js';
 import { bumpGridsVersion } from './grids.queries.js';
@@ -48,6 +49,14 @@ export async function seedGrids(ctx: SeedContext): Promise<void> {
       .execute();
   }
   await sql`SELECT setval(pg_get_serial_sequence('grid', 'id'), (SELECT max(id) FROM grid))`.execute(ctx.db);
+  // The compounds' outlines (place.geometry): the locator answers the compound holding a point too.
+  const outlines = generateCompoundOutlines(ctx.seed);
+  for (let i = 0; i < outlines.length; i += 200) {
+    const batch = outlines.slice(i, i + 200).map((o) => ({ code: o.code, geometry: o.polygon }));
+    await sql`UPDATE place AS p SET geometry = v.geometry
+      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS v(code text, geometry jsonb)
+      WHERE p.code = v.code AND p.kind = 'compound'`.execute(ctx.db);
+  }
   await bumpGridsVersion(ctx.db);
-  ctx.log(`grids: ${rows.length} grids`);
+  ctx.log(`grids: ${rows.length} grids, ${outlines.length} compound outlines`);
 }

@@ -36,6 +36,7 @@ async function childCounts(ctx: RequestContext, ids: number[]): Promise<Map<numb
     .selectFrom('grid')
     .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('parent_id', 'in', ids)
+    .where('retired_at', 'is', null)
     .groupBy('parent_id')
     .execute();
   return new Map(rows.map((r) => [r.parent_id ?? 0, r.n]));
@@ -175,6 +176,10 @@ function locateWith(
     microGrid: ref(hit.micro),
     chain: hit.chain.filter((g) => visible(actor, g.placePath)).map(ref),
     overlays: hit.overlays.filter((g) => visible(actor, g.placePath)).map(ref),
+    compound:
+      hit.compound && visible(actor, hit.compound.placePath)
+        ? { code: hit.compound.code, name: hit.compound.name }
+        : null,
   };
 }
 
@@ -205,6 +210,7 @@ export async function gridCoverage(ctx: RequestContext) {
     .select(['g.code', 'g.kind', 'g.level'])
     .where('p.path', 'like', underPath(ctx.actor.placePath))
     .where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path')) // grid workers: their grids
+    .where('g.retired_at', 'is', null)
     .execute();
   const visibleCodes = new Set(visibleRows.map((r) => r.code));
   const counts: Record<string, number> = {};
@@ -246,6 +252,7 @@ export async function gridsGeoJson(
       'parent.code as parent_code',
     ])
     .where('p.path', 'like', underPath(prefix))
+    .where('g.retired_at', 'is', null)
     .where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path')); // grid workers: their grids
   if (options.level) query = query.where('g.level', '=', options.level);
   if (options.kind) query = query.where('g.kind', '=', options.kind);

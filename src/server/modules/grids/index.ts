@@ -14,6 +14,7 @@ function gridCount(key: string, zh: string, en: string, level: number): StatDefi
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('g.kind', '=', 'base')
         .where('g.level', '=', level)
+        .where('g.retired_at', 'is', null)
         .where('p.path', 'like', `${actor.placePath}%`)
         .executeTakeFirstOrThrow();
       return row.n;

@@ -28,6 +28,12 @@ export interface GridMapProps {
   breaks: readonly number[];
   highlight: GeoJsonObject | null;
   marker: [number, number] | null;
+  /** A past version of a grid (history), drawn dashed. */
+  pastVersion?: GeoJsonObject | null;
+  /** Proposed geometries of an adjustment (dry run), drawn filled. */
+  preview?: readonly GeoJsonObject[] | null;
+  /** A split line being drawn: its clicked points [lng, lat]. */
+  line?: readonly [number, number][];
   onGridClick: (code: string) => void;
   onMapClick: (lng: number, lat: number) => void;
   /** Called after the visible layers have been (re)drawn, with the time it took. */
@@ -85,6 +91,9 @@ export function GridMap({
   breaks,
   highlight,
   marker,
+  pastVersion = null,
+  preview = null,
+  line = NO_LINE,
   onGridClick,
   onMapClick,
   onDrawn,
@@ -198,6 +207,56 @@ export function GridMap({
 
   useEffect(() => {
     const map = mapRef.current;
+    if (!map || !pastVersion) return;
+    const layer = L.geoJSON(pastVersion, {
+      style: {
+        color: '#7b2cbf',
+        weight: 3,
+        dashArray: '6 4',
+        fill: true,
+        fillOpacity: 0.1,
+        interactive: false,
+      },
+    }).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [pastVersion]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !preview || preview.length === 0) return;
+    const colours = ['#0077b6', '#f77f00', '#2a9d8f', '#e63946'];
+    const layers = preview.map((geometry, i) =>
+      L.geoJSON(geometry, {
+        style: {
+          color: colours[i % colours.length] ?? '#0077b6',
+          weight: 2,
+          fillOpacity: 0.3,
+          interactive: false,
+        },
+      }).addTo(map),
+    );
+    return () => {
+      for (const layer of layers) layer.remove();
+    };
+  }, [preview]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || line.length === 0) return;
+    const points = line.map(([lng, lat]) => L.latLng(lat, lng));
+    const group = L.layerGroup([
+      ...points.map((p) => L.circleMarker(p, { radius: 5, color: '#111111', interactive: false })),
+      ...(points.length > 1 ? [L.polyline(points, { color: '#111111', weight: 2, interactive: false })] : []),
+    ]).addTo(map);
+    return () => {
+      group.remove();
+    };
+  }, [line]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!map || !marker) return;
     const [lng, lat] = marker;
     const circle = L.circleMarker([lat, lng], {
@@ -215,5 +274,7 @@ export function GridMap({
 
   return <div ref={box} className="ly-grid-map" data-testid="grid-map" />;
 }
+
+const NO_LINE: readonly [number, number][] = [];
 
 const emptyProps: GridProps = { code: '', name: '', level: 0, kind: 'base', parentCode: null, households: 0 };

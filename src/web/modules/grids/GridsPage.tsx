@@ -8,7 +8,11 @@ import { Forbidden } from '../../app/guards';
 import { useIsPhone, useQuery } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 import { GridStaffTab } from '../staff/GridStaffTab';
+import type { Geometry, GridVersionFeature } from './adjustData';
 import { CoveragePanel } from './CoveragePanel';
+import { GridAdjustTab, type SplitLine } from './GridAdjustTab';
+import { GridFilesBar } from './GridFilesBar';
+import { GridHistoryTab } from './GridHistoryTab';
 import {
   BASE_LAYERS,
   fetchGrid,
@@ -48,7 +52,8 @@ export function GridsPage() {
 function GridsMapPage() {
   const { t, i18n } = useTranslation();
   const phone = useIsPhone();
-  const { user } = useCurrentSession();
+  const { user, capabilities } = useCurrentSession();
+  const canWrite = capabilities.includes('grids.write');
   const mapHandle = useRef<GridMapHandle>(null);
   const mounted = useRef(0);
   useEffect(() => {
@@ -71,6 +76,12 @@ function GridsMapPage() {
   const [drawerOpen, setDrawerOpen] = useState(() => searchParams.get('grid') !== null);
   const [tab, setTab] = useState('grid');
   const [phoneCoverage, setPhoneCoverage] = useState(false);
+  // history and adjustments: a past version on the map, a dry run's geometries, a split line being drawn
+  const [pastVersion, setPastVersion] = useState<GridVersionFeature | null>(null);
+  const [preview, setPreview] = useState<Geometry[] | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [line, setLine] = useState<SplitLine>([]);
+  const [reloadKey, setReloadKey] = useState(0);
   const [timing, setTiming] = useState<{ drawMs: number; readyMs: number | null }>({
     drawMs: 0,
     readyMs: null,
@@ -106,7 +117,18 @@ function GridsMapPage() {
     [finestData],
   );
 
-  const detail = useQuery(selected ? `grid:${selected}` : null, () => fetchGrid(selected ?? ''));
+  const detail = useQuery(selected ? `grid:${selected}:${reloadKey}` : null, () => fetchGrid(selected ?? ''));
+
+  /** After an adjustment or an import: fetch the layers and the selected grid again. */
+  const reload = useCallback((code?: string) => {
+    setLayers({});
+    setPreview(null);
+    setPastVersion(null);
+    setLine([]);
+    setDrawing(false);
+    setReloadKey((k) => k + 1);
+    if (code) setSelected(code);
+  }, []);
   const highlight = selected && detail.data?.code === selected ? detail.data.geometry : null;
   useEffect(() => {
     const [minLng = 0, minLat = 0, maxLng = 0, maxLat = 0] = detail.data?.bbox ?? [];
@@ -130,15 +152,22 @@ function GridsMapPage() {
 
   const selectGrid = useCallback(
     (code: string) => {
+      if (drawing) return; // clicks draw the split line
       setSelected(code);
+      setPastVersion(null);
+      setPreview(null);
       setTab((current) => (current === 'staff' ? current : 'grid'));
       if (phone) setDrawerOpen(true);
     },
-    [phone],
+    [phone, drawing],
   );
 
   const locateAt = useCallback(
     (lng: number, lat: number) => {
+      if (drawing) {
+        setLine((current) => (current.length >= 2 ? [[lng, lat]] : [...current, [lng, lat]]));
+        return;
+      }
       setLocate({ lng, lat, loading: true });
       setTab('grid');
       if (phone) setDrawerOpen(true);
@@ -157,7 +186,7 @@ function GridsMapPage() {
           ),
       );
     },
-    [phone],
+    [phone, drawing],
   );
 
   const onFinding = (finding: Finding) => {
@@ -275,6 +304,7 @@ function GridsMapPage() {
               data-testid="colour-by"
             />
           </Space>
+          <GridFilesBar canWrite={canWrite} onImported={() => reload()} />
           <Button
             size="small"
             icon={<AimOutlined />}
@@ -298,6 +328,9 @@ function GridsMapPage() {
             breaks={breaks}
             highlight={highlight}
             marker={marker}
+            pastVersion={pastVersion}
+            preview={preview}
+            line={line}
             onGridClick={selectGrid}
             onMapClick={locateAt}
             onDrawn={onDrawn}
@@ -341,9 +374,48 @@ function GridsMapPage() {
           <Card size="small" className="ly-grid-side" data-testid="grid-panel">
             <Tabs
               activeKey={tab}
-              onChange={setTab}
+              onChange={(key) => {
+                setTab(key);
+                if (key !== 'adjust') {
+                  setDrawing(false);
+                  setLine([]);
+                  setPreview(null);
+                }
+              }}
               items={[
                 { key: 'grid', label: t('grids.panelTab'), children: panel },
+                ...(selected
+                  ? [
+                      {
+                        key: 'history',
+                        label: <span data-testid="history-open">{t('grids.adjust.historyTab')}</span>,
+                        children: (
+                          <GridHistoryTab code={selected} reloadKey={reloadKey} onShow={setPastVersion} />
+                        ),
+                      },
+                    ]
+                  : []),
+                ...(selected && canWrite && detail.data?.code === selected
+                  ? [
+                      {
+                        key: 'adjust',
+                        label: <span data-testid="adjust-open">{t('grids.adjust.tab')}</span>,
+                        children: (
+                          <GridAdjustTab
+                            grid={detail.data}
+                            line={line}
+                            drawing={drawing}
+                            onDraw={(on) => {
+                              setDrawing(on);
+                              setLine([]);
+                            }}
+                            onPreview={setPreview}
+                            onDone={(code) => reload(code)}
+                          />
+                        ),
+                      },
+                    ]
+                  : []),
                 {
                   key: 'staff',
                   label: <span data-testid="staff-tab">{t('staff.tab')}</span>,
