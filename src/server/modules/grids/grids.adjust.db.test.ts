@@ -90,7 +90,11 @@ beforeAll(async () => {
   if (!row) throw new Error('no rectangular micro-grid in community1');
   const rect = asRect(row.geometry) as Rect;
   micro = { id: row.id, code: row.code, parentId: row.parent_id ?? 0, parentCode: row.parent_code, rect };
-  // Four households in the micro-grid: two in its left quarter, two in its right quarter, each with a resident.
+  // The micro-grid starts empty (the demo registered households there; this file's copy of the database drops
+  // them) and gets four: two in its left quarter, two in its right quarter, each with a resident.
+  const demoHouseholds = db.selectFrom('household').select('id').where('grid_id', '=', row.id);
+  await db.deleteFrom('resident').where('household_id', 'in', demoHouseholds).execute();
+  await db.deleteFrom('household').where('grid_id', '=', row.id).execute();
   const building = await db
     .selectFrom('place')
     .select(['id', 'path'])
