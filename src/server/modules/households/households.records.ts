@@ -35,6 +35,9 @@ export interface ResidentRecord {
   residenceType: ResidenceType;
   tags: ResidentTag[];
   note: string | null;
+  /** The household's point (WGS-84) when known; the writer uses the place's point when absent. */
+  lng?: number | null;
+  lat?: number | null;
 }
 
 /** The raw text of one resident as a form or a spreadsheet row gives it (keys are the import columns). */
