@@ -1,6 +1,7 @@
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { gridsModule } from './grids/index.js';
+import { importsModule } from './imports/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { placesModule } from './places/index.js';
 import { systemModule } from './system/index.js';
@@ -12,6 +13,7 @@ export const modules: readonly ModuleManifest[] = [
   authModule,
   placesModule,
   gridsModule,
+  importsModule,
   usersModule,
   auditModule,
 ];
