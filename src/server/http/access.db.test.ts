@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
+import { csvOf, multipartBody, type ImportJobAnswer } from '../testing/sheets.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -39,6 +41,8 @@ interface Subtree {
   /** A base micro-grid of the community, and a point inside it. */
   gridCode: string;
   point: [number, number];
+  /** A resident import job uploaded by the community's staff. */
+  importId: number;
   /** Codes, unique names and usernames that must never appear in an outsider's answer. */
   identifiers: string[];
 }
@@ -60,8 +64,34 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
   id: {
     '/api/users/': (s) => ({ value: String(s.userId), version: s.userVersion }),
     '/api/auth/tokens/': (s) => ({ value: String(s.tokenId) }),
+    '/api/residents/imports/': (s) => ({ value: String(s.importId) }),
   },
 };
+
+/** A file upload (multipart/form-data): its "body" is a spreadsheet whose rows name the other subtree. */
+const isMultipartRoute = (route: RouteEntry) =>
+  ((route.schema?.consumes as string[] | undefined) ?? []).includes('multipart/form-data');
+
+/** A resident sheet whose one row lives in `target`'s leaf building. */
+function uploadInto(target: Subtree): { payload: Buffer; headers: Record<string, string> } {
+  const rows = [
+    ['姓名', '公民身份号码', '人员类型', '楼栋编码'],
+    ['越界测试', '', '境外', target.leafCode],
+  ];
+  return multipartBody('outside.csv', Buffer.from(csvOf(rows)));
+}
+
+/** The body as text: the cells of a spreadsheet download, else the body itself. */
+async function bodyText(res: LightMyRequestResponse): Promise<string> {
+  if (!String(res.headers['content-type'] ?? '').includes('spreadsheetml')) return res.body;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  for (const sheet of book.worksheets) {
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+  }
+  return cells.join('\n');
+}
 
 const CODE_PATTERN = '^[0-9]{6,24}$';
 const isCodeProperty = (name: string, schema: JsonSchema | undefined) =>
@@ -90,6 +120,7 @@ interface Call {
   label: string;
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** The calls that try to reach `target` through one route. */
@@ -153,6 +184,17 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
   };
 
   const calls: Call[] = [];
+  if (isMultipartRoute(route)) {
+    const upload = uploadInto(target);
+    return [
+      {
+        label: 'upload naming the other subtree',
+        url: route.url,
+        body: upload.payload,
+        headers: upload.headers,
+      },
+    ];
+  }
   const foreign = build(target);
   const { body } = bodyFor(foreign.version);
   for (const v of queryVariants(foreign.version)) {
@@ -273,6 +315,18 @@ async function loadSubtree(
   expect(created.statusCode, created.body).toBe(200);
   const { token: tokenSecret, apiToken } = created.json<{ token: string; apiToken: { id: number } }>();
   const tokenId = apiToken.id;
+  const upload = multipartBody(
+    'fixture.csv',
+    Buffer.from(
+      csvOf([
+        ['姓名', '人员类型', '楼栋编码'],
+        ['夹具', '境外', leaf.code],
+      ]),
+    ),
+  );
+  const job = await tokenOwner.request('POST', '/api/residents/imports', upload.payload, upload.headers);
+  expect(job.statusCode, job.body).toBe(200);
+  const importId = job.json<{ id: number }>().id;
 
   // Everything an outsider must not see: codes of the street, the community and its compounds, names that are
   // unique in the district (so they cannot occur in the outsider's own data), usernames bound in the subtree.
@@ -327,6 +381,7 @@ async function loadSubtree(
     gridCode: micro.code,
     // the centre of a rectangle-ish micro-grid lies inside it; the grids test checks location exactly
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
+    importId,
     identifiers: [...new Set(identifiers)],
   };
 }
@@ -390,9 +445,30 @@ describe.each(WALKS)('every non-public, non-self route as $actor', (spec) => {
         const auditHead = await sql<{
           id: number;
         }>`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`.execute(db);
-        const res = await session.request(route.method as InjectOptions['method'], call.url, call.body);
+        const res = await session.request(
+          route.method as InjectOptions['method'],
+          call.url,
+          call.body,
+          call.headers,
+        );
+        if (res.statusCode === 200 && isMultipartRoute(route) && !spec.onlyForbidden) {
+          // An upload is accepted, but none of its rows may land in the other subtree.
+          let job = res.json<ImportJobAnswer>();
+          while (job.status === 'validating') {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            job = (await session.request('GET', `/api/residents/imports/${job.id}`)).json<ImportJobAnswer>();
+          }
+          const reasons = job.findings.items.map((f) => `${f.column}:${f.reason}`);
+          if (job.validRows !== 0 || reasons.join() !== '楼栋编码:building_not_found') {
+            problems.push(
+              `${where}: upload into the other subtree gave ${job.validRows} valid rows, ${reasons}`,
+            );
+          }
+          continue;
+        }
         if (res.statusCode === 200 && isListRoute(route) && !spec.onlyForbidden) {
-          const leaked = target.identifiers.filter((id) => res.body.includes(id));
+          const text = await bodyText(res);
+          const leaked = target.identifiers.filter((id) => text.includes(id));
           if (leaked.length > 0) problems.push(`${where}: 200 leaks ${leaked.slice(0, 5).join(', ')}`);
           continue;
         }

@@ -2,7 +2,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
+import { IMPORT_FILE_LIMIT } from '../modules/imports/imports.schema.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
+import { csvOf, multipartBody } from '../testing/sheets.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -32,12 +34,14 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
   id: {
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
+    '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
 };
 
 /** Who sends the requests, by URL prefix (longest match): validation runs first, but the actor is a real one. */
 const ACTOR_BY_PREFIX: Record<string, string> = {
   '/api/users': 'sysadmin',
+  '/api/residents/import': 'community1',
   '/api/audit': 'auditor',
   '/api/': 'admin',
 };
@@ -188,12 +192,13 @@ const fx = {
   communityCode: '',
   gridCode: '',
   point: [0, 0] as [number, number],
+  importId: 0,
 };
 
 beforeAll(async () => {
   t = await createTestApp();
   db = t.database.db;
-  for (const name of ['admin', 'sysadmin', 'auditor']) sessions[name] = await t.login(name);
+  for (const name of ['admin', 'sysadmin', 'auditor', 'community1']) sessions[name] = await t.login(name);
   const leaf = await db
     .selectFrom('place as p')
     .select(['p.code', 'p.version'])
@@ -221,7 +226,23 @@ beforeAll(async () => {
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
+  const upload = multipartBody(
+    'fixture.csv',
+    Buffer.from(
+      csvOf([
+        ['姓名', '人员类型', '楼栋编码'],
+        ['夹具', '境外', leaf.code],
+      ]),
+    ),
+  );
+  const job = await (sessions.community1 as Session).request(
+    'POST',
+    '/api/residents/imports',
+    upload.payload,
+    upload.headers,
+  );
   Object.assign(fx, {
+    importId: job.json<{ id: number }>().id,
     leafCode: leaf.code,
     leafVersion: leaf.version,
     userId: user.id,
@@ -609,6 +630,27 @@ describe('domain refusals write nothing', () => {
       (l) => admin().request('DELETE', `/api/places/${root.code}?version=${root.version}`, undefined, en(l)),
       422,
       ['ROOT_IMMUTABLE'],
+    );
+  });
+
+  it('the resident upload takes one spreadsheet as multipart: 415 for JSON or another file type, 413 over 30 MiB', async () => {
+    const c1 = () => sessions.community1 as Session;
+    await expectRefused(
+      (l) => c1().request('POST', '/api/residents/imports', { file: 'residents.xlsx' }, en(l)),
+      415,
+      ['MULTIPART_EXPECTED'],
+    );
+    const xls = multipartBody('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    await expectRefused(
+      (l) => c1().request('POST', '/api/residents/imports', xls.payload, { ...xls.headers, ...en(l) }),
+      415,
+      ['IMPORT_FILE_TYPE'],
+    );
+    const big = multipartBody('big.csv', Buffer.alloc(IMPORT_FILE_LIMIT + 1024, 0x61));
+    await expectRefused(
+      (l) => c1().request('POST', '/api/residents/imports', big.payload, { ...big.headers, ...en(l) }),
+      413,
+      ['PAYLOAD_TOO_LARGE'],
     );
   });
 

@@ -4,14 +4,18 @@ import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js
 import { requestContext } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
-import { CommitImportBody, ImportIdParams, ImportJobQuery, ImportJobSchema } from './imports.schema.js';
+import {
+  CommitImportBody,
+  IMPORT_FILE_LIMIT,
+  ImportIdParams,
+  ImportJobQuery,
+  ImportJobSchema,
+} from './imports.schema.js';
 import { commitImport, getImport, startImport } from './imports.service.js';
 import { importTemplate } from './imports.template.js';
 import { requireCapability } from '../../policy/authorize.js';
 
 const tags = ['residents'];
-/** Upload limit: a street's ledger of 200,000 rows is about 15 MiB as .xlsx, 25 MiB as CSV. */
-export const IMPORT_FILE_LIMIT = 30 * 1024 * 1024;
 
 export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Multipart is parsed in this plugin only: every other route keeps answering 415 to anything but JSON.

@@ -233,7 +233,7 @@ function presentJob(ctx: RequestContext, row: ImportJob, page: number, pageSize:
     status,
     phase: live?.phase ?? null,
     processed: live?.processed ?? (status === 'done' ? row.inserted_residents : row.total_rows),
-    total: live?.total ?? row.total_rows,
+    total: live ? live.total : row.total_rows,
     totalRows: result?.totalRows ?? row.total_rows,
     validRows: result?.validRows ?? row.valid_rows,
     invalidRows: result?.invalidRows ?? row.invalid_rows,
