@@ -10,6 +10,7 @@ import {
   MenuOutlined,
   TeamOutlined,
   TranslationOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -28,6 +29,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/places')) return '/places';
   if (pathname.startsWith('/grids')) return '/grids';
+  if (pathname.startsWith('/residents/import')) return '/residents/import';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/account/password')) return '/account/password';
@@ -45,6 +47,9 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(can('places.read') ? [{ key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') }] : []),
     ...(capabilities.includes('grids.read')
       ? [{ key: '/grids', icon: <GlobalOutlined />, label: t('nav.grids') }]
+      : []),
+    ...(can('residents.import')
+      ? [{ key: '/residents/import', icon: <UploadOutlined />, label: t('nav.importResidents') }]
       : []),
     ...(can('users.read') ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),

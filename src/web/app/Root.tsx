@@ -12,6 +12,7 @@ import { LoginPage } from '../modules/auth/LoginPage';
 import { TokensPage } from '../modules/auth/TokensPage';
 import { GridsPage } from '../modules/grids/GridsPage';
 import { HomePage } from '../modules/home/HomePage';
+import { ImportPage } from '../modules/imports/ImportPage';
 import { PlacesPage } from '../modules/places/PlacesPage';
 import { UsersPage } from '../modules/users/UsersPage';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
@@ -40,6 +41,14 @@ function AppRoutes() {
           }
         />
         <Route path="grids" element={<GridsPage />} />
+        <Route
+          path="residents/import"
+          element={
+            <RequireCapability capability="residents.import">
+              <ImportPage />
+            </RequireCapability>
+          }
+        />
         <Route
           path="users"
           element={
