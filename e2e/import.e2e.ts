@@ -98,7 +98,7 @@ describe('resident import (community worker)', () => {
       await summary.waitFor({ timeout: 30_000 });
       expect(await summary.textContent()).toContain('共 3 行：有效 2 行，有问题 1 行');
       const findings = page.getByTestId('import-findings');
-      const row = findings.locator('tbody tr').first();
+      const row = findings.locator('tbody tr.ant-table-row').first();
       const cells = await row.locator('td').allTextContents();
       expect(cells[0]).toBe('3');
       expect(cells[1]).toBe('公民身份号码');
@@ -113,8 +113,8 @@ describe('resident import (community worker)', () => {
     'imports the valid rows and shows the success count',
     async () => {
       // A file with findings cannot go all-or-nothing: the valid-rows choice is preselected.
-      expect(await page.getByTestId('mode-all').locator('input').isDisabled()).toBe(true);
-      expect(await page.getByTestId('mode-valid').locator('input').isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: /全部成功才导入/ }).isDisabled()).toBe(true);
+      expect(await page.getByRole('radio', { name: /仅导入有效行/ }).isChecked()).toBe(true);
       await page.getByTestId('import-commit').click();
       const result = page.getByTestId('import-result');
       await result.waitFor({ timeout: 30_000 });
