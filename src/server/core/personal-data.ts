@@ -187,9 +187,27 @@ function headerOf(kid: string): string {
   return `${VERSION}.${kid}`;
 }
 
+/**
+ * Random IVs are drawn from a pool refilled 4,096 at a time: one randomBytes call per field cost the bulk writer
+ * more than the encryption itself. Every IV is still 12 fresh CSPRNG bytes, used once.
+ */
+const IV_POOL_SIZE = 4096;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_BYTES * IV_POOL_SIZE);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 /** Encrypts one field value: 'v1.<kid>.<iv>.<ciphertext+tag>' (AES-256-GCM, random 96-bit IV). */
 export function encryptField(keys: PersonalDataKeys, plaintext: string): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', keys.enc, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(headerOf(keys.kid), 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);

@@ -1,6 +1,7 @@
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { gridsModule } from './grids/index.js';
+import { householdsModule } from './households/index.js';
 import { importsModule } from './imports/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { placesModule } from './places/index.js';
@@ -13,6 +14,7 @@ export const modules: readonly ModuleManifest[] = [
   authModule,
   placesModule,
   gridsModule,
+  householdsModule,
   importsModule,
   usersModule,
   auditModule,

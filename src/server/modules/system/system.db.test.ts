@@ -67,6 +67,21 @@ describe('system routes and HTTP conventions', () => {
       .executeTakeFirstOrThrow();
     expect(stats.get('places.compounds')).toBe(compounds.n);
     expect(compounds.n).toBeGreaterThan(0);
+    // the demo populates the demo accounts' communities at every scale
+    for (const table of ['household', 'resident'] as const) {
+      const under = await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('path', 'like', `${place.path}%`)
+        .executeTakeFirstOrThrow();
+      const all = await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(stats.get(`households.${table}s`)).toBe(under.n);
+      expect(under.n).toBeGreaterThan(1000);
+      expect(under.n).toBeLessThan(all.n);
+    }
     // community staff have no account administration: that figure is not shown to them
     expect(stats.has('users.accounts')).toBe(false);
   });
