@@ -133,8 +133,10 @@ export async function importResidentsCli(
   );
   let bar: cliProgress.SingleBar | null = null;
   let barPhase = '';
+  // Bars only on a terminal (cli-progress writes to stderr); logs and pipes get the summary lines alone.
+  const interactive = process.stderr.isTTY === true;
   const progress: ProgressListener = (phase, processed, total) => {
-    if (total === null) return; // reading: the row count is not known until the sheet has been read
+    if (!interactive || total === null) return; // reading: the row count is not known until the sheet has been read
     if (barPhase !== phase) {
       bar?.update(bar.getTotal());
       barPhase = phase;

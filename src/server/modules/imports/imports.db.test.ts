@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number.js';
 import type { DB } from '../../db/types.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
@@ -13,6 +16,7 @@ import {
   type ImportJobAnswer,
   type SheetCell,
 } from '../../testing/sheets.js';
+import { importResidentsCli } from './imports.cli.js';
 
 let t: TestApp;
 let db: Kysely<DB>;
@@ -285,6 +289,64 @@ describe('CSV files', () => {
     expect(findingsAt(job, 3)).toEqual([]);
     expect(findingsAt(job, 4)).toEqual(['性别:gender_mismatch']);
     expect(findingsAt(job, 5)).toEqual(['身份证号:id_digits_lost']);
+  });
+});
+
+describe('louyuan import residents', () => {
+  it('dry run reports findings as a table and writes nothing; then imports the valid rows as cli:<user>', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'louyuan-cli-')), '台账.csv');
+    const code = own[3]?.code ?? own[0]?.code ?? '';
+    fs.writeFileSync(
+      file,
+      encodeGbk(
+        csvOf([
+          HEADER,
+          ['命令甲', newId(), '', '', '户主', '户籍', code, '7', '701', ''],
+          ['命令乙', '12345', '', '', '户主', '户籍', code, '7', '702', ''],
+        ]),
+      ),
+    );
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      lines.push(args.join(' '));
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const options = { place: '410103001001', lang: 'zh-CN' as const, show: 10 };
+      const before = await residentCount();
+      expect(
+        await importResidentsCli(t.ctx.config, t.database, file, { ...options, mode: 'all', dryRun: true }),
+      ).toBe(2);
+      expect(lines.join('\n')).toMatch(/3\s+公民身份号码\s+身份号码应为 18 位/);
+      expect(lines.join('\n')).toContain('共 2 行：有效 1 行，有问题 1 行');
+      expect(await residentCount()).toBe(before);
+      // all or nothing refuses the file; valid rows go in
+      expect(
+        await importResidentsCli(t.ctx.config, t.database, file, { ...options, mode: 'all', dryRun: false }),
+      ).toBe(2);
+      expect(await residentCount()).toBe(before);
+      expect(
+        await importResidentsCli(t.ctx.config, t.database, file, {
+          ...options,
+          mode: 'valid',
+          dryRun: false,
+        }),
+      ).toBe(0);
+      expect(await residentCount()).toBe(before + 1);
+      expect(lines.join('\n')).toContain('已导入 1 人');
+    } finally {
+      log.mockRestore();
+      errors.mockRestore();
+    }
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'actor_name', 'place_path'])
+      .where('action', '=', 'residents.import')
+      .where('result', '=', 'ok')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBeNull();
+    expect(audit.actor_name).toBe(`cli:${os.userInfo().username}`);
   });
 });
 
