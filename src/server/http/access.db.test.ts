@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
-import { csvOf, multipartBody, type ImportJobAnswer } from '../testing/sheets.js';
+import { csvOf, multipartBody, uploadFixture, type ImportJobAnswer } from '../testing/sheets.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -315,18 +315,7 @@ async function loadSubtree(
   expect(created.statusCode, created.body).toBe(200);
   const { token: tokenSecret, apiToken } = created.json<{ token: string; apiToken: { id: number } }>();
   const tokenId = apiToken.id;
-  const upload = multipartBody(
-    'fixture.csv',
-    Buffer.from(
-      csvOf([
-        ['姓名', '人员类型', '楼栋编码'],
-        ['夹具', '境外', leaf.code],
-      ]),
-    ),
-  );
-  const job = await tokenOwner.request('POST', '/api/residents/imports', upload.payload, upload.headers);
-  expect(job.statusCode, job.body).toBe(200);
-  const importId = job.json<{ id: number }>().id;
+  const importId = await uploadFixture(tokenOwner, leaf.code);
 
   // Everything an outsider must not see: codes of the street, the community and its compounds, names that are
   // unique in the district (so they cannot occur in the outsider's own data), usernames bound in the subtree.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
 import { IMPORT_FILE_LIMIT } from '../modules/imports/imports.schema.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
-import { csvOf, multipartBody } from '../testing/sheets.js';
+import { multipartBody, uploadFixture } from '../testing/sheets.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -226,23 +226,8 @@ beforeAll(async () => {
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
-  const upload = multipartBody(
-    'fixture.csv',
-    Buffer.from(
-      csvOf([
-        ['姓名', '人员类型', '楼栋编码'],
-        ['夹具', '境外', leaf.code],
-      ]),
-    ),
-  );
-  const job = await (sessions.community1 as Session).request(
-    'POST',
-    '/api/residents/imports',
-    upload.payload,
-    upload.headers,
-  );
   Object.assign(fx, {
-    importId: job.json<{ id: number }>().id,
+    importId: await uploadFixture(sessions.community1 as Session, leaf.code),
     leafCode: leaf.code,
     leafVersion: leaf.version,
     userId: user.id,

@@ -124,3 +124,15 @@ export async function uploadAndValidate(
   }
   return job;
 }
+
+/** Uploads a one-row sheet (a foreign resident, no ID number) into `buildingCode` as a job fixture; its id. */
+export async function uploadFixture(session: Session, buildingCode: string): Promise<number> {
+  const rows = [
+    ['姓名', '人员类型', '楼栋编码'],
+    ['夹具', '境外', buildingCode],
+  ];
+  const upload = multipartBody('fixture.csv', Buffer.from(csvOf(rows)));
+  const res = await session.request('POST', '/api/residents/imports', upload.payload, upload.headers);
+  if (res.statusCode !== 200) throw new Error(`fixture upload: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: number }>().id;
+}

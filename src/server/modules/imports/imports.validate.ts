@@ -254,6 +254,19 @@ export async function validateSheet(
     }
   }
 
+  /** A finding on a candidate's ID number, found after the row's own checks. */
+  const flagId = (c: (typeof candidates)[number], reason: ImportReason) => {
+    c.bad = true;
+    const list = rowFindings.get(c.row) ?? [];
+    list.push({
+      row: c.row,
+      column: columnName('idNumber'),
+      reason,
+      value: maskTail(c.record.idNumber ?? ''),
+    });
+    rowFindings.set(c.row, list);
+  };
+
   // Duplicates within the file: the second and later rows with one ID number.
   const firstRowOf = new Map<string, number>();
   for (const c of candidates) {
@@ -261,17 +274,7 @@ export async function validateSheet(
     if (!id) continue;
     const first = firstRowOf.get(id);
     if (first === undefined) firstRowOf.set(id, c.row);
-    else {
-      c.bad = true;
-      const list = rowFindings.get(c.row) ?? [];
-      list.push({
-        row: c.row,
-        column: columnName('idNumber'),
-        reason: 'id_duplicate_in_file',
-        value: maskTail(id),
-      });
-      rowFindings.set(c.row, list);
-    }
+    else flagId(c, 'id_duplicate_in_file');
   }
 
   // Already registered: by the keyed hash, in batches.
@@ -289,16 +292,7 @@ export async function validateSheet(
     for (const f of found) if (f.id_number_hash) registered.add(f.id_number_hash);
   }
   withId.forEach((c, i) => {
-    if (!registered.has(hashes[i] as string)) return;
-    c.bad = true;
-    const list = rowFindings.get(c.row) ?? [];
-    list.push({
-      row: c.row,
-      column: columnName('idNumber'),
-      reason: 'id_registered',
-      value: maskTail(c.record.idNumber as string),
-    });
-    rowFindings.set(c.row, list);
+    if (registered.has(hashes[i] as string)) flagId(c, 'id_registered');
   });
 
   for (const row of [...rowFindings.keys()].sort((a, b) => a - b)) {
