@@ -6,6 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../paths.js';
+import { DEMO_TEST_SCALE } from '../testing/shared.js';
 import { openDatabase } from './database.js';
 import { DataDirLockedError, lockDirectory } from './lock.js';
 
@@ -127,6 +128,8 @@ function louyuan(dir: string, port: number, ...args: string[]): Started {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // the first run seeds the demo: at the test scale, since these tests are about the lock
+    LOUYUAN_DEMO_SCALE: String(DEMO_TEST_SCALE),
   };
   delete env.DATABASE_URL;
   delete env.LOUYUAN_DEMO;
@@ -171,7 +174,8 @@ describe('two louyuan processes on one data directory', () => {
     const dir = tempDir();
     const port = await freePort();
     const first = louyuan(dir, port, 'start');
-    await waitForHealth(first, port, 90_000);
+    // the first start seeds the demo, households included (at the test scale): slow on a busy machine
+    await waitForHealth(first, port, 150_000);
     expect(readLock(dir).pid).toBe(first.child.pid);
 
     const otherPort = await freePort();
@@ -226,5 +230,5 @@ describe('two louyuan processes on one data directory', () => {
     } finally {
       await database.close();
     }
-  }, 150_000);
+  }, 240_000);
 });

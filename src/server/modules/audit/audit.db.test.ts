@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 import { PROJECT_ROOT } from '../../paths.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { DEMO_TEST_SCALE } from '../../testing/shared.js';
 import { DEMO_PASSWORD } from '../users/users.demo.js';
 import { appendAudit, chainHash, sealPending, verifyAuditChain } from './audit.service.js';
 
@@ -761,7 +762,12 @@ describe('louyuan audit verify (CLI)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, LOUYUAN_DATA_DIR: dir };
+    // the CLI seeds the demo at the test scale: this test is about the audit chain
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LOUYUAN_DATA_DIR: dir,
+      LOUYUAN_DEMO_SCALE: String(DEMO_TEST_SCALE),
+    };
     delete env.DATABASE_URL;
     delete env.LOUYUAN_DEMO;
     return new Promise((resolve, reject) => {
@@ -826,5 +832,6 @@ describe('louyuan audit verify (CLI)', () => {
     expect(broken.stdout).toMatch(/BROKEN/);
     expect(broken.stdout).toContain(`entry #3 (row id ${ids[2]})`);
     expect(broken.stdout).toMatch(/2 entries before it verify/);
-  }, 90_000);
+    // a full CLI seed (households included, at the test scale) and four database opens
+  }, 180_000);
 });
