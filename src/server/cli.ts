@@ -17,6 +17,7 @@ import {
 } from './modules/grids/grids.files.js';
 import { AuditSealer } from './modules/audit/audit.service.js';
 import type { Actor } from './policy/actor.js';
+import { importResidentsCli } from './modules/imports/imports.cli.js';
 import { appendAudit, sealPending, verifyAuditChain } from './modules/audit/audit.service.js';
 import { assertStrongPassword, hashPassword } from './modules/auth/auth.service.js';
 import { findByCode } from './modules/places/places.queries.js';
@@ -360,6 +361,42 @@ grids
       if (!result.ok) process.exitCode = 1;
     });
   });
+const importCommand = program.command('import').description('Import registry data from spreadsheets');
+importCommand
+  .command('residents <file>')
+  .description(
+    'Import residents from an .xlsx or .csv (UTF-8 or GBK) in the console template’s columns: every row is ' +
+      'checked first (findings by row and column), then written in one audited transaction',
+  )
+  .option('--place <code>', 'act as a registry keeper of this node (default: the district root)')
+  .option(
+    '--mode <mode>',
+    'all: only a file without findings, all rows or none; valid: the valid rows',
+    'all',
+  )
+  .option('--dry-run', 'check and report only; write nothing')
+  .option('--lang <lang>', 'language of findings and messages: zh-CN or en', 'zh-CN')
+  .option('--show <n>', 'findings to print', '50')
+  .action(
+    async (
+      file: string,
+      options: { place?: string; mode: string; dryRun?: boolean; lang: string; show: string },
+    ) => {
+      if (options.mode !== 'all' && options.mode !== 'valid') throw new Error('--mode takes all or valid');
+      if (options.lang !== 'zh-CN' && options.lang !== 'en') throw new Error('--lang takes zh-CN or en');
+      const show = Number(options.show);
+      if (!Number.isInteger(show) || show < 0) throw new Error('--show takes a whole number');
+      await withDatabase(async (database) => {
+        process.exitCode = await importResidentsCli(config, database, file, {
+          ...(options.place ? { place: options.place } : {}),
+          mode: options.mode as 'all' | 'valid',
+          dryRun: options.dryRun === true,
+          lang: options.lang as 'zh-CN' | 'en',
+          show,
+        });
+      });
+    },
+  );
 
 const audit = program.command('audit').description('The audit trail');
 audit

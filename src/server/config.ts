@@ -28,7 +28,7 @@ export interface Config {
   seedDemoOnFirstRun: boolean;
   /**
    * Share of the source text's households and residents the demo seeds (LOUYUAN_DEMO_SCALE, 0 < s ≤ 1;
-   * 1 = about 377,000 households and a million residents). Places and grids are always full size.
+   * 1 = about 390,000 households and a million residents). Places and grids are always full size.
    */
   demoScale: number;
   /** Trust X-Forwarded-For from a reverse proxy (LOUYUAN_TRUST_PROXY, default false). */

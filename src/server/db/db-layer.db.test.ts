@@ -10,6 +10,9 @@ import { BACKUP_FORMAT, backupDatabase, BackupError, restoreDatabase } from './b
 import { openDatabase, type Database } from './database.js';
 import { LATEST_MIGRATION } from './migrate.js';
 
+/** The snapshot holds the demo households and residents too: a full backup and restore takes a while. */
+const BACKUP_TIMEOUT_MS = 90_000;
+
 let t: TestApp;
 let tmp = '';
 /** A second engine next to the file's own: on a PostgreSQL run the two are different drivers (pg and PGlite). */
@@ -177,7 +180,7 @@ describe('backup and restore', () => {
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 
-  it('round-trips every table exactly', async () => {
+  it('round-trips every table exactly', { timeout: BACKUP_TIMEOUT_MS }, async () => {
     before = await contentHashes(t.database);
     expect(Object.keys(before)).toEqual(
       expect.arrayContaining([
@@ -283,19 +286,23 @@ describe('backup and restore', () => {
     expect(raw.rows[0]?.n).toBe(0);
   });
 
-  it('restores into another engine: PGlite ⇄ PostgreSQL hold the same data', async () => {
-    // a fresh embedded database at the same migration, restored from this file's backup
-    const other = await openDatabase({ kind: 'pglite-memory' });
-    try {
-      const { migrateToLatest } = await import('./migrate.js');
-      await migrateToLatest(other);
-      await restoreDatabase(other, file);
-      expect(await contentHashes(other)).toEqual(before);
-      expect((await verifyAuditChain(other.db)).ok).toBe(true);
-    } finally {
-      await other.close();
-    }
-  });
+  it(
+    'restores into another engine: PGlite ⇄ PostgreSQL hold the same data',
+    { timeout: BACKUP_TIMEOUT_MS },
+    async () => {
+      // a fresh embedded database at the same migration, restored from this file's backup
+      const other = await openDatabase({ kind: 'pglite-memory' });
+      try {
+        const { migrateToLatest } = await import('./migrate.js');
+        await migrateToLatest(other);
+        await restoreDatabase(other, file);
+        expect(await contentHashes(other)).toEqual(before);
+        expect((await verifyAuditChain(other.db)).ok).toBe(true);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it('refuses a file that is not a backup with a clear BackupError, and changes nothing', async () => {
     const now = await contentHashes(t.database);

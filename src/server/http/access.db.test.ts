@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
+import { csvOf, multipartBody, uploadFixture, type ImportJobAnswer } from '../testing/sheets.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -44,6 +46,8 @@ interface Subtree {
   householdId: number;
   /** A current staff assignment on a grid of the community. */
   staffAssignmentId: number;
+  /** A resident import job uploaded by the community's staff. */
+  importId: number;
   /** Codes, unique names and usernames that must never appear in an outsider's answer. */
   identifiers: string[];
 }
@@ -68,10 +72,36 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
     '/api/residents/': (s) => ({ value: String(s.residentId) }),
     '/api/households/': (s) => ({ value: String(s.householdId) }),
     '/api/grid-staff/': (s) => ({ value: String(s.staffAssignmentId) }),
+    '/api/residents/imports/': (s) => ({ value: String(s.importId) }),
   },
   // every grid has its version 1 (a grid never adjusted answers its current row as version 1)
   version: { '/api/grids/': () => ({ value: '1' }) },
 };
+
+/** A file upload (multipart/form-data): its "body" is a spreadsheet whose rows name the other subtree. */
+const isMultipartRoute = (route: RouteEntry) =>
+  ((route.schema?.consumes as string[] | undefined) ?? []).includes('multipart/form-data');
+
+/** A resident sheet whose one row lives in `target`'s leaf building. */
+function uploadInto(target: Subtree): { payload: Buffer; headers: Record<string, string> } {
+  const rows = [
+    ['姓名', '公民身份号码', '人员类型', '楼栋编码'],
+    ['越界测试', '', '境外', target.leafCode],
+  ];
+  return multipartBody('outside.csv', Buffer.from(csvOf(rows)));
+}
+
+/** The body as text: the cells of a spreadsheet download, else the body itself. */
+async function bodyText(res: LightMyRequestResponse): Promise<string> {
+  if (!String(res.headers['content-type'] ?? '').includes('spreadsheetml')) return res.body;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  for (const sheet of book.worksheets) {
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+  }
+  return cells.join('\n');
+}
 
 const CODE_PATTERN = '^[0-9]{6,24}$';
 const isCodeProperty = (name: string, schema: JsonSchema | undefined) =>
@@ -100,6 +130,7 @@ interface Call {
   label: string;
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** The calls that try to reach `target` through one route. */
@@ -163,6 +194,17 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
   };
 
   const calls: Call[] = [];
+  if (isMultipartRoute(route)) {
+    const upload = uploadInto(target);
+    return [
+      {
+        label: 'upload naming the other subtree',
+        url: route.url,
+        body: upload.payload,
+        headers: upload.headers,
+      },
+    ];
+  }
   const foreign = build(target);
   const { body } = bodyFor(foreign.version);
   for (const v of queryVariants(foreign.version)) {
@@ -308,6 +350,7 @@ async function loadSubtree(
   expect(created.statusCode, created.body).toBe(200);
   const { token: tokenSecret, apiToken } = created.json<{ token: string; apiToken: { id: number } }>();
   const tokenId = apiToken.id;
+  const importId = await uploadFixture(tokenOwner, leaf.code);
 
   // Everything an outsider must not see: codes of the street, the community and its compounds, names that are
   // unique in the district (so they cannot occur in the outsider's own data), usernames bound in the subtree.
@@ -365,6 +408,7 @@ async function loadSubtree(
     // the centre of a rectangle-ish micro-grid lies inside it; the grids test checks location exactly
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
     staffAssignmentId: assignment.id,
+    importId,
     identifiers: [...new Set(identifiers)],
   };
 }
@@ -428,9 +472,30 @@ describe.each(WALKS)('every non-public, non-self route as $actor', (spec) => {
         const auditHead = await sql<{
           id: number;
         }>`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`.execute(db);
-        const res = await session.request(route.method as InjectOptions['method'], call.url, call.body);
+        const res = await session.request(
+          route.method as InjectOptions['method'],
+          call.url,
+          call.body,
+          call.headers,
+        );
+        if (res.statusCode === 200 && isMultipartRoute(route) && !spec.onlyForbidden) {
+          // An upload is accepted, but none of its rows may land in the other subtree.
+          let job = res.json<ImportJobAnswer>();
+          while (job.status === 'validating') {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            job = (await session.request('GET', `/api/residents/imports/${job.id}`)).json<ImportJobAnswer>();
+          }
+          const reasons = job.findings.items.map((f) => `${f.column}:${f.reason}`);
+          if (job.validRows !== 0 || reasons.join() !== '楼栋编码:building_not_found') {
+            problems.push(
+              `${where}: upload into the other subtree gave ${job.validRows} valid rows, ${reasons}`,
+            );
+          }
+          continue;
+        }
         if (res.statusCode === 200 && isListRoute(route) && !spec.onlyForbidden) {
-          const leaked = target.identifiers.filter((id) => res.body.includes(id));
+          const text = await bodyText(res);
+          const leaked = target.identifiers.filter((id) => text.includes(id));
           if (leaked.length > 0) problems.push(`${where}: 200 leaks ${leaked.slice(0, 5).join(', ')}`);
           continue;
         }

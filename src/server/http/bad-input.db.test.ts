@@ -2,7 +2,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
+import { IMPORT_FILE_LIMIT } from '../modules/imports/imports.schema.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
+import { multipartBody, uploadFixture } from '../testing/sheets.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -35,6 +37,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/residents/': () => ({ value: String(fx.residentId) }),
     '/api/households/': () => ({ value: String(fx.householdId) }),
     '/api/grid-staff/': () => ({ value: String(fx.staffAssignmentId) }),
+    '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
   version: { '/api/grids/': () => ({ value: '1' }) },
 };
@@ -42,6 +45,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
 /** Who sends the requests, by URL prefix (longest match): validation runs first, but the actor is a real one. */
 const ACTOR_BY_PREFIX: Record<string, string> = {
   '/api/users': 'sysadmin',
+  '/api/residents/import': 'community1',
   '/api/audit': 'auditor',
   '/api/residents': 'community1',
   '/api/households': 'community1',
@@ -206,6 +210,7 @@ const fx = {
   residentId: 0,
   householdId: 0,
   staffAssignmentId: 0,
+  importId: 0,
 };
 
 beforeAll(async () => {
@@ -260,6 +265,7 @@ beforeAll(async () => {
     name: 'bad-input fixture',
   });
   Object.assign(fx, {
+    importId: await uploadFixture(sessions.community1 as Session, leaf.code),
     leafCode: leaf.code,
     leafVersion: leaf.version,
     userId: user.id,
@@ -650,6 +656,27 @@ describe('domain refusals write nothing', () => {
       (l) => admin().request('DELETE', `/api/places/${root.code}?version=${root.version}`, undefined, en(l)),
       422,
       ['ROOT_IMMUTABLE'],
+    );
+  });
+
+  it('the resident upload takes one spreadsheet as multipart: 415 for JSON or another file type, 413 over 30 MiB', async () => {
+    const c1 = () => sessions.community1 as Session;
+    await expectRefused(
+      (l) => c1().request('POST', '/api/residents/imports', { file: 'residents.xlsx' }, en(l)),
+      415,
+      ['MULTIPART_EXPECTED'],
+    );
+    const xls = multipartBody('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    await expectRefused(
+      (l) => c1().request('POST', '/api/residents/imports', xls.payload, { ...xls.headers, ...en(l) }),
+      415,
+      ['IMPORT_FILE_TYPE'],
+    );
+    const big = multipartBody('big.csv', Buffer.alloc(IMPORT_FILE_LIMIT + 1024, 0x61));
+    await expectRefused(
+      (l) => c1().request('POST', '/api/residents/imports', big.payload, { ...big.headers, ...en(l) }),
+      413,
+      ['PAYLOAD_TOO_LARGE'],
     );
   });
 

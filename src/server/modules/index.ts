@@ -2,6 +2,7 @@ import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { gridsModule } from './grids/index.js';
 import { householdsModule } from './households/index.js';
+import { importsModule } from './imports/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { placesModule } from './places/index.js';
 import { staffModule } from './staff/index.js';
@@ -16,6 +17,7 @@ export const modules: readonly ModuleManifest[] = [
   gridsModule,
   householdsModule,
   staffModule,
+  importsModule,
   usersModule,
   auditModule,
 ];

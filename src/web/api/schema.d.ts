@@ -6592,6 +6592,677 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/residents/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an .xlsx or .csv (UTF-8 or GBK) of residents as multipart/form-data (field "file", at most 30 MiB); validation starts at once, poll the job for progress and findings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            /** @enum {unknown} */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "expired";
+                            phase: ("reading" | "checking" | "writing") | null;
+                            /** @description Rows read, checked or written so far in the current phase */
+                            processed: number;
+                            total: number | null;
+                            totalRows: number;
+                            validRows: number;
+                            invalidRows: number;
+                            findingCount: number;
+                            findings: {
+                                items: {
+                                    /** @description Row number as Excel shows it (the first line of the file is row 1) */
+                                    row: number;
+                                    /** @description The column header as the file spells it */
+                                    column: string;
+                                    /** @enum {unknown} */
+                                    reason: "required" | "too_long" | "id_format" | "id_region" | "id_birth_date" | "id_check_digit" | "id_required" | "phone_format" | "phone_extension" | "bad_choice" | "bad_date" | "birth_date_mismatch" | "gender_mismatch" | "unknown_tag" | "building_required" | "building_not_found" | "building_ambiguous" | "id_digits_lost" | "id_duplicate_in_file" | "id_registered";
+                                    /** @description The reason in the request language */
+                                    message: string;
+                                    /** @description The offending value, masked when it is personal data */
+                                    value?: string;
+                                }[];
+                                /** @description Findings held (all while the job is live, else the first 1000) */
+                                total: number;
+                                page: number;
+                                pageSize: number;
+                            };
+                            mode: ("all_or_nothing" | "valid_only") | null;
+                            result: {
+                                residentsInserted: number;
+                                householdsCreated: number;
+                                /** @description Valid rows registered by someone else since the check */
+                                skipped: number;
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status, progress, counts, findings (paged) and the result */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            /** @enum {unknown} */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "expired";
+                            phase: ("reading" | "checking" | "writing") | null;
+                            /** @description Rows read, checked or written so far in the current phase */
+                            processed: number;
+                            total: number | null;
+                            totalRows: number;
+                            validRows: number;
+                            invalidRows: number;
+                            findingCount: number;
+                            findings: {
+                                items: {
+                                    /** @description Row number as Excel shows it (the first line of the file is row 1) */
+                                    row: number;
+                                    /** @description The column header as the file spells it */
+                                    column: string;
+                                    /** @enum {unknown} */
+                                    reason: "required" | "too_long" | "id_format" | "id_region" | "id_birth_date" | "id_check_digit" | "id_required" | "phone_format" | "phone_extension" | "bad_choice" | "bad_date" | "birth_date_mismatch" | "gender_mismatch" | "unknown_tag" | "building_required" | "building_not_found" | "building_ambiguous" | "id_digits_lost" | "id_duplicate_in_file" | "id_registered";
+                                    /** @description The reason in the request language */
+                                    message: string;
+                                    /** @description The offending value, masked when it is personal data */
+                                    value?: string;
+                                }[];
+                                /** @description Findings held (all while the job is live, else the first 1000) */
+                                total: number;
+                                page: number;
+                                pageSize: number;
+                            };
+                            mode: ("all_or_nothing" | "valid_only") | null;
+                            result: {
+                                residentsInserted: number;
+                                householdsCreated: number;
+                                /** @description Valid rows registered by someone else since the check */
+                                skipped: number;
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a validated import: all or nothing, or the valid rows only (one audited transaction) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "valid_only"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description all_or_nothing: only a file without findings, all rows or none; valid_only: the valid rows
+                         * @enum {unknown}
+                         */
+                        mode: "all_or_nothing" | "valid_only";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            /** @enum {unknown} */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "expired";
+                            phase: ("reading" | "checking" | "writing") | null;
+                            /** @description Rows read, checked or written so far in the current phase */
+                            processed: number;
+                            total: number | null;
+                            totalRows: number;
+                            validRows: number;
+                            invalidRows: number;
+                            findingCount: number;
+                            findings: {
+                                items: {
+                                    /** @description Row number as Excel shows it (the first line of the file is row 1) */
+                                    row: number;
+                                    /** @description The column header as the file spells it */
+                                    column: string;
+                                    /** @enum {unknown} */
+                                    reason: "required" | "too_long" | "id_format" | "id_region" | "id_birth_date" | "id_check_digit" | "id_required" | "phone_format" | "phone_extension" | "bad_choice" | "bad_date" | "birth_date_mismatch" | "gender_mismatch" | "unknown_tag" | "building_required" | "building_not_found" | "building_ambiguous" | "id_digits_lost" | "id_duplicate_in_file" | "id_registered";
+                                    /** @description The reason in the request language */
+                                    message: string;
+                                    /** @description The offending value, masked when it is personal data */
+                                    value?: string;
+                                }[];
+                                /** @description Findings held (all while the job is live, else the first 1000) */
+                                total: number;
+                                page: number;
+                                pageSize: number;
+                            };
+                            mode: ("all_or_nothing" | "valid_only") | null;
+                            result: {
+                                residentsInserted: number;
+                                householdsCreated: number;
+                                /** @description Valid rows registered by someone else since the check */
+                                skipped: number;
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (.xlsx): the resident columns, an example row, my buildings and the tag names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;

@@ -11,6 +11,7 @@ import {
   MenuOutlined,
   TeamOutlined,
   TranslationOutlined,
+  UploadOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/places')) return '/places';
   if (pathname.startsWith('/grids/gaps')) return '/grids/gaps';
   if (pathname.startsWith('/grids')) return '/grids';
+  if (pathname.startsWith('/residents/import')) return '/residents/import';
   if (pathname.startsWith('/residents')) return '/residents';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
@@ -55,6 +57,9 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       : []),
     ...(can('residents.read')
       ? [{ key: '/residents', icon: <IdcardOutlined />, label: t('nav.residents') }]
+      : []),
+    ...(can('residents.import')
+      ? [{ key: '/residents/import', icon: <UploadOutlined />, label: t('nav.importResidents') }]
       : []),
     ...(can('users.read') ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),

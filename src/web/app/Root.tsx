@@ -12,6 +12,7 @@ import { LoginPage } from '../modules/auth/LoginPage';
 import { TokensPage } from '../modules/auth/TokensPage';
 import { GridsPage } from '../modules/grids/GridsPage';
 import { HomePage } from '../modules/home/HomePage';
+import { ImportPage } from '../modules/imports/ImportPage';
 import { PlacesPage } from '../modules/places/PlacesPage';
 import { ResidentsPage } from '../modules/residents/ResidentsPage';
 import { GapsPage } from '../modules/staff/GapsPage';
@@ -48,6 +49,14 @@ function AppRoutes() {
           element={
             <RequireCapability capability="residents.read">
               <ResidentsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="residents/import"
+          element={
+            <RequireCapability capability="residents.import">
+              <ImportPage />
             </RequireCapability>
           }
         />

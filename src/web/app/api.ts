@@ -129,3 +129,70 @@ export type Resident = ResidentPage['items'][number];
 export type ResidentTag = Resident['tags'][number];
 export type Household = Ok<paths['/api/households']['get']>['items'][number];
 export type RegisterResidentBody = Body<paths['/api/residents']['post']>;
+export type ImportJob = Ok<paths['/api/residents/imports/{id}']['get']>;
+export type ImportFinding = ImportJob['findings']['items'][number];
+export type ImportMode = Body<paths['/api/residents/imports/{id}/commit']['post']>['mode'];
+
+async function failure(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401) for (const listener of unauthorizedListeners) listener();
+  if (isErrorBody(body)) {
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? []);
+  }
+  return new ApiError(
+    response.status,
+    'HTTP_' + String(response.status),
+    `${networkMessage} (${response.status})`,
+  );
+}
+
+/** Upload one file as multipart/form-data (field "file"), with the CSRF header and the UI language. */
+export async function postFile<T>(url: string, file: Blob, fileName: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': csrfToken, 'Accept-Language': language },
+    });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+/** The file name in a Content-Disposition header (the UTF-8 form first). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8?.[1]) return decodeURIComponent(utf8[1]);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
+
+/**
+ * Download what the API sends (an .xlsx export or template) in the UI language, saved under the server's file
+ * name. Returns the name.
+ */
+export async function downloadFile(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': language } });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (!response.ok) throw await failure(response);
+  const name = fileNameOf(response.headers.get('content-disposition')) ?? 'download.xlsx';
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return name;
+}

@@ -762,6 +762,7 @@ describe('louyuan audit verify (CLI)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    // the CLI seeds the demo at the test scale: this test is about the audit chain
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       LOUYUAN_DATA_DIR: dir,
@@ -831,5 +832,6 @@ describe('louyuan audit verify (CLI)', () => {
     expect(broken.stdout).toMatch(/BROKEN/);
     expect(broken.stdout).toContain(`entry #3 (row id ${ids[2]})`);
     expect(broken.stdout).toMatch(/2 entries before it verify/);
-  }, 90_000);
+    // a full CLI seed (households included, at the test scale) and four database opens
+  }, 180_000);
 });

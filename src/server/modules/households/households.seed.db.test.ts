@@ -43,6 +43,31 @@ describe('demo households in the database', () => {
     expect(level1.rows[0]!.n).toBe(total);
   });
 
+  it('has every index of the migration back after the seed built them after the load', async () => {
+    const rows = await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes
+      WHERE tablename IN ('household', 'resident') ORDER BY indexname`.execute(t.database.db);
+    expect(rows.rows.map((r) => r.name)).toEqual(
+      [
+        'household_grid_idx',
+        'household_grid_path_idx',
+        'household_path_idx',
+        'household_pkey',
+        'household_place_idx',
+        'resident_household_idx',
+        'resident_id_hash_idx',
+        'resident_id_masked_idx',
+        'resident_initials_idx',
+        'resident_name_idx',
+        'resident_path_idx',
+        'resident_grid_path_idx',
+        'resident_phone_hash_idx',
+        'resident_phone_masked_idx',
+        'resident_pkey',
+        'resident_tags_idx',
+      ].sort(),
+    );
+  });
+
   it('keeps each resident’s paths equal to its household’s and one head per household', async () => {
     const mismatched = await sql<{ n: number }>`SELECT count(*)::int AS n FROM resident r
       JOIN household h ON h.id = r.household_id

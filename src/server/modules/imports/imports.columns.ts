@@ -27,7 +27,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     key: 'idNumber',
     header: { 'zh-CN': '公民身份号码', en: 'ID number' },
     aliases: ['身份证号', '身份证号码', '公民身份证号码', '证件号码', 'id', 'idnumber', 'id no', 'id no.'],
-    example: '410103199001010015',
+    example: '410103199001010019',
     width: 22,
   },
   {

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { headerMapOf, type HeaderMap } from './imports.columns.js';
@@ -142,6 +142,38 @@ function cellOf(value: ExcelValue): Cell {
   return null;
 }
 
+async function* decodeChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+interface ReaderInternals {
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: number): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own (utils/parse-sax.js), so a Chinese character
+ * straddling two chunks turns into U+FFFD (家庭成员 → 家庭���员). Its parser passes strings through untouched:
+ * hand it text decoded across chunk boundaries, for the sheets and for the shared strings.
+ */
+function decodeAcrossChunks(reader: object): void {
+  const internals = reader as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet.bind(reader);
+  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseWorksheet = (chunks, sheetNo) => parseWorksheet(decodeChunks(chunks), sheetNo);
+  internals._parseSharedStrings = (entry) => {
+    const text = new PassThrough({ encoding: 'utf8' });
+    entry.pipe(text);
+    return parseSharedStrings(text);
+  };
+}
+
 /** The first worksheet of an .xlsx, streamed (the whole sheet is never a DOM in memory). */
 export async function readXlsx(bytes: Buffer, onRow?: (n: number) => void): Promise<ReadSheet> {
   const collector = new SheetCollector();
@@ -153,6 +185,7 @@ export async function readXlsx(bytes: Buffer, onRow?: (n: number) => void): Prom
       hyperlinks: 'ignore',
       entries: 'ignore',
     });
+    decodeAcrossChunks(reader);
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = row.values as ExcelValue[];

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { lookupHash, type PersonalDataKeys } from '../../core/personal-data.js';
 import type { DB, PlaceKind, StoredFinding } from '../../db/types.js';
 import type { Lang } from '../../http/messages.js';
@@ -135,6 +135,11 @@ export async function placeIndex(db: Executor, scopePath: string) {
 
 export type PlaceIndex = Awaited<ReturnType<typeof placeIndex>>;
 
+const EXAMPLE = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.example]));
+/** The template's example row, left in a filled template: not a person, not a finding. */
+const isTemplateExample = (name: string | null, id: string | null) =>
+  name === EXAMPLE.name && id === EXAMPLE.idNumber;
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -173,8 +178,13 @@ export async function validateSheet(
   // First pass: each row on its own. Candidates keep their ID number for the duplicate checks.
   const candidates: { row: number; record: ResidentRecord; bad: boolean }[] = [];
   const rowFindings = new Map<number, ImportFinding[]>();
+  let skipped = 0;
   for (let i = 0; i < total; i++) {
     const { row, cells } = sheet.rows[i] as ReadSheet['rows'][number];
+    if (isTemplateExample(text(cells, 'name'), text(cells, 'idNumber'))) {
+      skipped++;
+      continue;
+    }
     const here: ImportFinding[] = [];
     const idCell = cellOf(cells, 'idNumber');
     const lost = idLostDigits(idCell);
@@ -244,6 +254,19 @@ export async function validateSheet(
     }
   }
 
+  /** A finding on a candidate's ID number, found after the row's own checks. */
+  const flagId = (c: (typeof candidates)[number], reason: ImportReason) => {
+    c.bad = true;
+    const list = rowFindings.get(c.row) ?? [];
+    list.push({
+      row: c.row,
+      column: columnName('idNumber'),
+      reason,
+      value: maskTail(c.record.idNumber ?? ''),
+    });
+    rowFindings.set(c.row, list);
+  };
+
   // Duplicates within the file: the second and later rows with one ID number.
   const firstRowOf = new Map<string, number>();
   for (const c of candidates) {
@@ -251,17 +274,7 @@ export async function validateSheet(
     if (!id) continue;
     const first = firstRowOf.get(id);
     if (first === undefined) firstRowOf.set(id, c.row);
-    else {
-      c.bad = true;
-      const list = rowFindings.get(c.row) ?? [];
-      list.push({
-        row: c.row,
-        column: columnName('idNumber'),
-        reason: 'id_duplicate_in_file',
-        value: maskTail(id),
-      });
-      rowFindings.set(c.row, list);
-    }
+    else flagId(c, 'id_duplicate_in_file');
   }
 
   // Already registered: by the keyed hash, in batches.
@@ -270,24 +283,16 @@ export async function validateSheet(
   const registered = new Set<string>();
   for (let start = 0; start < hashes.length; start += 5000) {
     const batch = hashes.slice(start, start + 5000);
+    // One array parameter, not 5,000: PGlite prepares every statement, and its cost grows with parameters.
     const found = await db
       .selectFrom('resident')
       .select('id_number_hash')
-      .where('id_number_hash', 'in', batch)
+      .where('id_number_hash', '=', sql<string>`ANY(${batch}::text[])`)
       .execute();
     for (const f of found) if (f.id_number_hash) registered.add(f.id_number_hash);
   }
   withId.forEach((c, i) => {
-    if (!registered.has(hashes[i] as string)) return;
-    c.bad = true;
-    const list = rowFindings.get(c.row) ?? [];
-    list.push({
-      row: c.row,
-      column: columnName('idNumber'),
-      reason: 'id_registered',
-      value: maskTail(c.record.idNumber as string),
-    });
-    rowFindings.set(c.row, list);
+    if (registered.has(hashes[i] as string)) flagId(c, 'id_registered');
   });
 
   for (const row of [...rowFindings.keys()].sort((a, b) => a - b)) {
@@ -298,7 +303,7 @@ export async function validateSheet(
   return {
     records: good.map((c) => c.record),
     recordRows: good.map((c) => c.row),
-    totalRows: total,
+    totalRows: total - skipped,
     validRows: good.length,
     invalidRows: rowFindings.size,
     findings,

@@ -18,8 +18,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PlaceSelect } from '../places/PlaceSelect';
-import { api, unwrap, type Household, type Resident, type ResidentTag } from '../../app/api';
-import { useDebounced, useIsPhone, useQuery } from '../../app/hooks';
+import { api, downloadFile, unwrap, type Household, type Resident, type ResidentTag } from '../../app/api';
+import { useDebounced, useIsPhone, useQuery, useShowError } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 import { RegisterDialog } from './RegisterDialog';
 import { RevealDialog } from './RevealDialog';
@@ -195,6 +195,8 @@ function ResidentsTab() {
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<number | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const showError = useShowError();
   const key = `residents:${within ?? ''}:${grid ?? ''}:${q}:${address}:${tag ?? ''}:${residenceType ?? ''}:${page}:${pageSize}`;
   const list = useQuery(key, () =>
     unwrap(
@@ -321,14 +323,21 @@ function ResidentsTab() {
         />
         <Button
           icon={<DownloadOutlined />}
-          href={`/api/residents/export?${new URLSearchParams({
-            ...(within ? { within } : {}),
-            ...(grid ? { grid } : {}),
-            ...(q ? { q } : {}),
-            ...(address ? { address } : {}),
-            ...(tag ? { tag } : {}),
-            ...(residenceType ? { residenceType } : {}),
-          }).toString()}`}
+          loading={exporting}
+          onClick={() => {
+            setExporting(true);
+            const query = new URLSearchParams({
+              ...(within ? { within } : {}),
+              ...(grid ? { grid } : {}),
+              ...(q ? { q } : {}),
+              ...(address ? { address } : {}),
+              ...(tag ? { tag } : {}),
+              ...(residenceType ? { residenceType } : {}),
+            });
+            downloadFile(`/api/residents/export?${query.toString()}`)
+              .catch(showError)
+              .finally(() => setExporting(false));
+          }}
           data-testid="resident-export"
         >
           {t('residents.export')}
