@@ -88,7 +88,8 @@ describe('console (community worker)', () => {
       for (const stat of expected.stats) {
         const card = page.getByTestId(`stat-${stat.key}`);
         await expect.poll(() => card.textContent()).toContain(stat.label);
-        expect(await card.textContent()).toContain(String(stat.value));
+        // figures are shown with thousands separators (5,432)
+        expect((await card.textContent())?.replace(/[,\s]/g, '')).toContain(String(stat.value));
       }
       expect(await page.getByTestId('home-place').textContent()).toContain(rootCode);
       if (isPhone) {
