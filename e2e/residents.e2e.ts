@@ -55,7 +55,7 @@ describe('household registry', () => {
         if (/^1\d{2}\*{4}\d{4}$/.test(masked)) {
           await drawer.getByTestId('reveal-phone').click();
           await page.getByTestId('reveal-reason').fill('入户走访需要联系');
-          await page.getByTestId('reveal-dialog').getByRole('button', { name: '查看' }).click();
+          await page.getByTestId('reveal-confirm').click();
           await expect
             .poll(async () => (await drawer.getByTestId('resident-phone').textContent()) ?? '')
             .toMatch(/^1\d{10}$/);

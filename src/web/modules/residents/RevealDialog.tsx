@@ -49,6 +49,7 @@ export function RevealDialog({
       okText={t('residents.reveal.confirm')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'reveal-confirm' } as object}
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
