@@ -49,7 +49,7 @@ export function RevealDialog({
       okText={t('residents.reveal.confirm')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'reveal-confirm' } as object}
+      okButtonProps={{ 'data-testid': 'reveal-confirm' }}
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
