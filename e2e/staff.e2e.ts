@@ -13,17 +13,12 @@ import {
   startHarness,
   STEP_TIMEOUT,
   type Harness,
+  waitForDrawn,
 } from './support.js';
 
 interface Gaps {
   items: { code: string; name: string }[];
   total: number;
-}
-
-async function waitForDrawn(page: Page): Promise<number> {
-  const loaded = page.getByTestId('grid-loaded');
-  await expect.poll(() => loaded.getAttribute('data-ready'), { timeout: 45_000 }).toBe('true');
-  return Number(await loaded.getAttribute('data-micro'));
 }
 
 describe('staff on grids', () => {
@@ -95,7 +90,7 @@ describe('staff on grids', () => {
       page = await harness.newPage();
       await harness.login(page, 'grid1');
       await page.goto(`${harness.baseUrl}/grids`);
-      expect(await waitForDrawn(page)).toBe(own.total);
+      expect((await waitForDrawn(page)).micro).toBe(own.total);
       await snapshot(page, 'staff-grid-worker-map');
     },
     STEP_TIMEOUT,
