@@ -68,7 +68,7 @@ function GridsMapPage() {
   const [selected, setSelected] = useState<string | null>(() => searchParams.get('grid'));
   const flyOnLoad = useRef(searchParams.get('grid'));
   const [locate, setLocate] = useState<LocateState | null>(null);
-  const [drawerOpen, setDrawerOpen] = useState(() => flyOnLoad.current !== null);
+  const [drawerOpen, setDrawerOpen] = useState(() => searchParams.has('grid'));
   const [tab, setTab] = useState('grid');
   const [phoneCoverage, setPhoneCoverage] = useState(false);
   const [timing, setTiming] = useState<{ drawMs: number; readyMs: number | null }>({
