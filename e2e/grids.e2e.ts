@@ -13,22 +13,11 @@ import {
   startHarness,
   STEP_TIMEOUT,
   type Harness,
+  waitForDrawn,
 } from './support.js';
 
 interface Paged {
   total: number;
-}
-
-/** Wait until every visible layer has loaded and been drawn; the loaded counts. */
-async function waitForDrawn(page: Page): Promise<{ total: number; micro: number; readyMs: number }> {
-  const loaded = page.getByTestId('grid-loaded');
-  await expect.poll(() => loaded.getAttribute('data-ready'), { timeout: 45_000 }).toBe('true');
-  await page.locator('[data-testid="grid-map"] canvas').first().waitFor();
-  return {
-    total: Number(await loaded.getAttribute('data-total')),
-    micro: Number(await loaded.getAttribute('data-micro')),
-    readyMs: Number(await loaded.getAttribute('data-ready-ms')),
-  };
 }
 
 /** Click points of the map (centre first, then around it) until the lookup names a micro-grid. */

@@ -15,7 +15,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { beforeEach } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -234,4 +234,16 @@ export async function openMenu(page: Page, label: string | RegExp): Promise<void
 /** The tree row of a node (to reach its expand switcher). */
 export function treeRow(page: Page, code: string) {
   return page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${code}`) });
+}
+
+/** Wait until every visible layer has loaded and been drawn; the loaded counts. */
+export async function waitForDrawn(page: Page): Promise<{ total: number; micro: number; readyMs: number }> {
+  const loaded = page.getByTestId('grid-loaded');
+  await expect.poll(() => loaded.getAttribute('data-ready'), { timeout: 45_000 }).toBe('true');
+  await page.locator('[data-testid="grid-map"] canvas').first().waitFor();
+  return {
+    total: Number(await loaded.getAttribute('data-total')),
+    micro: Number(await loaded.getAttribute('data-micro')),
+    readyMs: Number(await loaded.getAttribute('data-ready-ms')),
+  };
 }

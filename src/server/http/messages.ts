@@ -59,6 +59,10 @@ export const errorMessages = {
     'zh-CN': '账号 {username} 已关联其他网格人员',
     en: 'Account {username} is already linked to another grid staff member',
   },
+  ACCOUNT_OUTSIDE_GRID: {
+    'zh-CN': '账号 {username} 所属地点不包含该网格，关联后也无法查看',
+    en: 'Account {username} is bound outside this grid and could not see it',
+  },
   NOT_A_GRID_WORKER: {
     'zh-CN': '只能关联角色为网格员的账号',
     en: 'Only an account with the grid worker role can be linked',

@@ -368,7 +368,7 @@ export const en: Messages = {
     community: 'Community',
     allCommunities: 'All communities',
     level: 'Level',
-    missing: 'Missing',
+    missing: 'Missing: {{role}}',
     total: '{{total}} grids without staff',
     byCommunity: 'Gaps per community',
     grid: 'Grid',

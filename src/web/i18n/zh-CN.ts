@@ -362,7 +362,7 @@ export const zhCN = {
     community: '社区',
     allCommunities: '全部社区',
     level: '层级',
-    missing: '缺少',
+    missing: '缺少{{role}}',
     total: '缺员网格 {{total}} 个',
     byCommunity: '各社区缺员数',
     grid: '网格',

@@ -236,6 +236,13 @@ describe('assigning and ending', () => {
       username: 'community1',
     });
     expect(notWorker.statusCode).toBe(422);
+    const outside = await s.admin!.request('POST', `/api/grids/${(await servedBy('grid2'))[0]}/staff`, {
+      name: '李四',
+      role: 'worker',
+      username: 'grid1',
+    });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json<{ error: { code: string } }>().error.code).toBe('ACCOUNT_OUTSIDE_GRID');
     // a person known only in community3 cannot be reused from community1
     const foreign = await t.database.db
       .selectFrom('grid_staff_assignment as a')

@@ -159,7 +159,7 @@ export async function assignStaff(ctx: RequestContext, code: string, input: Assi
           .executeTakeFirstOrThrow();
         staffId = inserted.id;
       }
-      if (input.username) await linkAccount(ctx, trx, staffId, input.username);
+      if (input.username) await linkAccount(ctx, trx, staffId, input.username, grid.place_path);
       const current = await trx
         .selectFrom('grid_staff_assignment')
         .select('id')
@@ -207,8 +207,17 @@ export async function assignStaff(ctx: RequestContext, code: string, input: Assi
   );
 }
 
-/** Link a grid-worker account bound in the actor's subtree to a person that has no account yet. */
-async function linkAccount(ctx: RequestContext, trx: Kysely<DB>, staffId: number, username: string) {
+/**
+ * Link a grid-worker account bound in the actor's subtree to a person that has no account yet. The account's node
+ * must hold the grid's place: its place scope would hide the grid otherwise.
+ */
+async function linkAccount(
+  ctx: RequestContext,
+  trx: Kysely<DB>,
+  staffId: number,
+  username: string,
+  gridPlacePath: string,
+) {
   const user = await trx
     .selectFrom('app_user as u')
     .innerJoin('place as p', 'p.id', 'u.place_id')
@@ -217,6 +226,9 @@ async function linkAccount(ctx: RequestContext, trx: Kysely<DB>, staffId: number
     .executeTakeFirst();
   if (!user || !user.path.startsWith(ctx.actor.placePath)) {
     throw new AppError('NOT_FOUND', {}, [{ path: '/username', message: '' }]);
+  }
+  if (!gridPlacePath.startsWith(user.path)) {
+    throw new AppError('ACCOUNT_OUTSIDE_GRID', { username }, [{ path: '/username', message: '' }]);
   }
   if (user.role !== 'grid_worker')
     throw new AppError('NOT_A_GRID_WORKER', {}, [{ path: '/username', message: '' }]);

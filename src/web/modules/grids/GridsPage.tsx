@@ -73,7 +73,7 @@ function GridsMapPage() {
   const [selected, setSelected] = useState<string | null>(() => searchParams.get('grid'));
   const flyOnLoad = useRef(searchParams.get('grid'));
   const [locate, setLocate] = useState<LocateState | null>(null);
-  const [drawerOpen, setDrawerOpen] = useState(() => searchParams.get('grid') !== null);
+  const [drawerOpen, setDrawerOpen] = useState(() => searchParams.has('grid'));
   const [tab, setTab] = useState('grid');
   const [phoneCoverage, setPhoneCoverage] = useState(false);
   // history and adjustments: a past version on the map, a dry run's geometries, a split line being drawn

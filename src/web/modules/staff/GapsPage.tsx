@@ -120,7 +120,7 @@ function GapsList() {
             }}
             options={(['worker', 'leader'] as const).map((r) => ({
               value: r,
-              label: `${t('gaps.missing')}${t(`staff.roles.${r}`)}`,
+              label: t('gaps.missing', { role: t(`staff.roles.${r}`) }),
             }))}
             className="ly-toolbar-select"
             data-testid="gaps-role"
