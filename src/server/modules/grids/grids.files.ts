@@ -7,7 +7,6 @@ import type { DB, GeoJsonPolygon, GridKind } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
 import { inScope, requireCapability, scopePrefix } from '../../policy/authorize.js';
-import { underPath } from '../places/places.queries.js';
 import {
   applyPlan,
   fullGridQuery,
@@ -18,7 +17,7 @@ import {
 } from './grids.adjust.js';
 import { polygonProblem } from './grids.coverage.js';
 import { areaM2, interiorPoint, polygonsOf, type GridPolygon } from './grids.geometry.js';
-import { forgetLocator } from './grids.queries.js';
+import { forgetLocator, scopedGridFeatureRows } from './grids.queries.js';
 
 /**
  * Grid files: export the grids as GeoJSON or an ESRI Shapefile zip, and import a GeoJSON FeatureCollection (or a
@@ -67,28 +66,10 @@ export interface ImportOutcome {
 
 const CODE = /^[0-9]{6,24}$/;
 
-/** The grids within the actor's subtree as a FeatureCollection (live grids only), by level and kind. */
+/** The grids the actor may see (subtree, and a grid worker's own grids) as a FeatureCollection, by level and kind. */
 export async function exportFeatureCollection(db: Kysely<DB>, actor: Actor, options: ExportOptions) {
   requireCapability(actor, 'grids.read');
-  let query = db
-    .selectFrom('grid as g')
-    .innerJoin('place as p', 'p.id', 'g.place_id')
-    .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
-    .select([
-      'g.code',
-      'g.name',
-      'g.level',
-      'g.kind',
-      'g.households',
-      'g.lead_unit',
-      'g.geometry',
-      'parent.code as parent_code',
-    ])
-    .where('p.path', 'like', underPath(scopePrefix(actor)))
-    .where('g.retired_at', 'is', null);
-  if (options.level) query = query.where('g.level', '=', options.level);
-  if (options.kind) query = query.where('g.kind', '=', options.kind);
-  const rows = await query.orderBy('g.code').execute();
+  const rows = await scopedGridFeatureRows(db, actor, scopePrefix(actor), options);
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((r) => ({

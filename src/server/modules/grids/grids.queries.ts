@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, GridKind } from '../../db/types.js';
+import type { Actor } from '../../policy/actor.js';
+import { gridScopeOf, inGridScope } from '../../policy/grid-scope.js';
+import { underPath } from '../places/places.queries.js';
 import { GridLocator, type LocatorCompound, type LocatorGrid } from './grids.locator.js';
 
 /** Grids joined with the path of the place they belong to: access is decided on that path. */
@@ -140,4 +143,36 @@ export async function locatorFor(db: Kysely<DB>): Promise<GridLocator> {
 
 export function forgetLocator(db: Kysely<DB>): void {
   locators.delete(db);
+}
+
+/**
+ * Live grids under a place path and inside the actor's grid scope (a grid worker: the grids they serve), by level
+ * and kind, ordered by code: what the map layers and the file exports draw from.
+ */
+export async function scopedGridFeatureRows(
+  db: Kysely<DB>,
+  actor: Actor,
+  prefix: string,
+  options: { level?: number; kind?: GridKind },
+) {
+  let query = db
+    .selectFrom('grid as g')
+    .innerJoin('place as p', 'p.id', 'g.place_id')
+    .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
+    .select([
+      'g.code',
+      'g.name',
+      'g.level',
+      'g.kind',
+      'g.households',
+      'g.lead_unit',
+      'g.geometry',
+      'parent.code as parent_code',
+    ])
+    .where('p.path', 'like', underPath(prefix))
+    .where('g.retired_at', 'is', null)
+    .where(inGridScope(await gridScopeOf(db, actor), 'g.path'));
+  if (options.level) query = query.where('g.level', '=', options.level);
+  if (options.kind) query = query.where('g.kind', '=', options.kind);
+  return query.orderBy('g.code').execute();
 }

@@ -7,7 +7,7 @@ import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
 import { checkGridCoverage, GEOMETRY_FINDINGS } from './grids.check.js';
 import { toWgs84 } from './grids.geometry.js';
 import type { LocatorGrid } from './grids.locator.js';
-import { gridQuery, locatorFor, type GridRow } from './grids.queries.js';
+import { gridQuery, locatorFor, scopedGridFeatureRows, type GridRow } from './grids.queries.js';
 
 export type Crs = 'wgs84' | 'gcj02';
 
@@ -238,25 +238,7 @@ export async function gridsGeoJson(
   const { db } = ctx.app.database;
   let prefix = scopePrefix(ctx.actor);
   if (options.within) prefix = authorize(ctx.actor, 'grids.read', await findByCode(db, options.within)).path;
-  let query = db
-    .selectFrom('grid as g')
-    .innerJoin('place as p', 'p.id', 'g.place_id')
-    .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
-    .select([
-      'g.code',
-      'g.name',
-      'g.level',
-      'g.kind',
-      'g.households',
-      'g.geometry',
-      'parent.code as parent_code',
-    ])
-    .where('p.path', 'like', underPath(prefix))
-    .where('g.retired_at', 'is', null)
-    .where(inGridScope(await gridScopeOf(db, ctx.actor), 'g.path')); // grid workers: their grids
-  if (options.level) query = query.where('g.level', '=', options.level);
-  if (options.kind) query = query.where('g.kind', '=', options.kind);
-  const rows = await query.orderBy('g.code').execute();
+  const rows = await scopedGridFeatureRows(db, ctx.actor, prefix, options);
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((r) => ({

@@ -324,6 +324,11 @@ describe('grid-worker scoping', () => {
       features: { properties: { code: string } }[];
     }>();
     expect(features.features.map((f) => f.properties.code)).toEqual(served);
+    // the file export draws from the same scoped query as the map
+    const exported = (await s.grid1!.request('GET', '/api/grids/export?format=geojson')).json<{
+      features: { properties: { code: string } }[];
+    }>();
+    expect(exported.features.map((f) => f.properties.code)).toEqual(served);
     const detail = await s.grid1!.request('GET', `/api/grids/${served[0]}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json<{ chain: unknown[] }>().chain).toEqual([]);
