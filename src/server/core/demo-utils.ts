@@ -37,3 +37,51 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   }
   return parts;
 }
+
+/** One element, uniformly. */
+export function pick<T>(rng: Rng, list: readonly T[]): T {
+  return at(list, Math.floor(rng() * list.length));
+}
+
+/** Mainland mobile prefixes in common use, for demo phone numbers. */
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+] as const;
+
+/** A valid-looking mainland mobile number (11 digits); callers keep their own set when they need uniqueness. */
+export function demoMobile(rng: Rng): string {
+  return `${pick(rng, MOBILE_PREFIXES)}${String(Math.floor(rng() * 1e8)).padStart(8, '0')}`;
+}

@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import seedrandom from 'seedrandom';
 import { makeIdNumber } from '../../../shared/id-number.js';
 import type { ResidentTag } from '../../../shared/resident-tags.js';
-import { apportion, at, shuffled, type Rng } from '../../core/demo-utils.js';
+import { apportion, at, demoMobile, pick, shuffled, type Rng } from '../../core/demo-utils.js';
 import type { Housing, Relation, ResidenceType } from '../../db/types.js';
 import { generateDemoGrids, type DemoGrid } from '../grids/grids.demo-data.js';
 import { bbox, pointInPolygon } from '../grids/grids.geometry.js';
@@ -110,7 +110,6 @@ function weighted<T>(rng: Rng, table: Weighted<T>): T {
 }
 
 const randInt = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => at(list, Math.floor(rng() * list.length));
 const chance = (rng: Rng, p: number): boolean => rng() < p;
 
 // ---------------------------------------------------------------- names
@@ -376,42 +375,6 @@ const OTHER_PROVINCES: Weighted<string> = [
   ['500101', 2],
   ['450102', 2],
 ];
-const MOBILE_PREFIXES = [
-  '130',
-  '131',
-  '132',
-  '133',
-  '135',
-  '136',
-  '137',
-  '138',
-  '139',
-  '150',
-  '151',
-  '152',
-  '155',
-  '156',
-  '157',
-  '158',
-  '159',
-  '166',
-  '176',
-  '177',
-  '178',
-  '180',
-  '181',
-  '182',
-  '183',
-  '185',
-  '186',
-  '187',
-  '188',
-  '189',
-  '191',
-  '198',
-  '199',
-];
-
 /** Keeps ID numbers and phones unique across the whole generation (deterministic: community-code order). */
 class Registry {
   private readonly ids = new Set<string>();
@@ -432,7 +395,7 @@ class Registry {
 
   phone(rng: Rng): string {
     for (;;) {
-      const phone = `${pick(rng, MOBILE_PREFIXES)}${String(Math.floor(rng() * 1e8)).padStart(8, '0')}`;
+      const phone = demoMobile(rng);
       if (!this.phones.has(phone)) {
         this.phones.add(phone);
         return phone;

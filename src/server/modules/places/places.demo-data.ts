@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { apportion, at, shuffled, type Rng } from '../../core/demo-utils.js';
+import { apportion, at, pick, shuffled, type Rng } from '../../core/demo-utils.js';
 
 /**
  * Demo district generator: the place tree of Erqi District (二七区, Zhengzhou, 410103) at the scale the source
@@ -811,10 +811,6 @@ function randInt(rng: Rng, lo: number, hi: number): number {
 
 function randRange(rng: Rng, lo: number, hi: number): number {
   return lo + rng() * (hi - lo);
-}
-
-function pick<T>(rng: Rng, list: readonly T[]): T {
-  return at(list, Math.floor(rng() * list.length));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { at, shuffled, type Rng } from '../../core/demo-utils.js';
+import { at, demoMobile, pick, shuffled, type Rng } from '../../core/demo-utils.js';
 import {
   GRID_DUTIES,
   type GridDuty,
@@ -70,41 +70,6 @@ const SURNAMES = [
 const GIVEN = [
   ...'建国华明伟芳娜敏静丽强磊军洋勇艳杰娟涛超秀英霞平刚桂兰玉梅红霞志鹏飞鑫宇浩然子涵雨欣佳怡梓萱俊峰海燕晓东春雷秋菊冬梅新民振华学文德明永福金凤瑞雪晨曦思远',
 ];
-const MOBILE_PREFIXES = [
-  '130',
-  '131',
-  '132',
-  '133',
-  '135',
-  '136',
-  '137',
-  '138',
-  '139',
-  '150',
-  '151',
-  '152',
-  '153',
-  '155',
-  '156',
-  '157',
-  '158',
-  '159',
-  '166',
-  '176',
-  '177',
-  '180',
-  '181',
-  '182',
-  '183',
-  '185',
-  '186',
-  '187',
-  '188',
-  '189',
-  '199',
-];
-
-const pick = <T>(rng: Rng, list: readonly T[]): T => at(list, Math.floor(rng() * list.length));
 
 function personName(rng: Rng): string {
   const given = rng() < 0.3 ? pick(rng, GIVEN) : `${pick(rng, GIVEN)}${pick(rng, GIVEN)}`;
@@ -128,7 +93,7 @@ export function generateDemoStaff(
   const phones = new Set<string>();
   const newPerson = (username: string | null = null): number => {
     let phone: string;
-    do phone = `${pick(rng, MOBILE_PREFIXES)}${String(Math.floor(rng() * 1e8)).padStart(8, '0')}`;
+    do phone = demoMobile(rng);
     while (phones.has(phone));
     phones.add(phone);
     people.push({ name: personName(rng), phone, username });
