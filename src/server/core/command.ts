@@ -4,6 +4,11 @@ import { AppError } from '../http/errors.js';
 import { appendAudit } from '../modules/audit/audit.service.js';
 import type { RequestContext } from './context.js';
 
+/** The acting account's id for the audit trail; null for the CLI and for public (account-less) callers. */
+export function accountOf(ctx: RequestContext): number | null {
+  return ctx.actor.via === 'cli' || ctx.actor.via === 'public' ? null : ctx.actor.userId;
+}
+
 export interface CommandResult<T> {
   value: T;
   /** What the audit entry records about the change (never secrets). */
@@ -31,7 +36,7 @@ export async function runCommand<T>(
     const result = await db.transaction().execute(async (trx) => {
       const outcome = await body(trx);
       await appendAudit(trx, {
-        actorId: ctx.actor.via === 'cli' ? null : ctx.actor.userId,
+        actorId: accountOf(ctx),
         actorName: ctx.actor.username,
         actorRole: ctx.actor.role,
         action,
@@ -50,7 +55,7 @@ export async function runCommand<T>(
   } catch (error) {
     const denied = error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND');
     await appendAudit(db, {
-      actorId: ctx.actor.via === 'cli' ? null : ctx.actor.userId,
+      actorId: accountOf(ctx),
       actorName: ctx.actor.username,
       actorRole: ctx.actor.role,
       action,
@@ -84,7 +89,7 @@ export async function auditRead(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await appendAudit(ctx.app.database.db, {
-    actorId: ctx.actor.userId,
+    actorId: accountOf(ctx),
     actorName: ctx.actor.username,
     actorRole: ctx.actor.role,
     action,

@@ -1,5 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { GridDuty, GridStaffAgency, GridStaffRole } from '../../shared/grid-staff.js';
+import type {
+  CaseChannel,
+  CaseLevel,
+  CaseStatus,
+  ClosureReason,
+  HandlerKind,
+} from '../../shared/case-workflow.js';
+import type { LimitUnit } from '../../shared/working-time.js';
 
 /** Kysely's view of the schema the migrations in ./migrations build. Keep the two in step. */
 
@@ -58,6 +66,7 @@ export interface AppUserTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  department_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface UserSessionTable {
@@ -283,7 +292,226 @@ export interface GridStaffAssignmentTable {
   updated_at: Timestamp;
 }
 
+export interface DepartmentTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface CaseCategoryTable {
+  id: Generated<number>;
+  code: string;
+  parent_code: string | null;
+  name: string;
+  name_en: Generated<string>;
+  kind: 'event' | 'component' | 'local' | null;
+  opening_standard: Generated<string>;
+  closing_standard: Generated<string>;
+  accept_limit: Generated<number>;
+  accept_unit: Generated<LimitUnit>;
+  dispatch_limit: Generated<number>;
+  dispatch_unit: Generated<LimitUnit>;
+  handle_limit: Generated<number>;
+  handle_unit: Generated<LimitUnit>;
+  default_handler: Generated<HandlerKind>;
+  default_department_id: number | null;
+  photo_before: Generated<boolean>;
+  photo_after: Generated<boolean>;
+  escalate_when_overdue: Generated<boolean>;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  attributes: Json<unknown[]>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkCalendarDayTable {
+  /** 'YYYY-MM-DD' */
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface CivicCaseTable {
+  id: Generated<number>;
+  code: Generated<string>;
+  category_id: number;
+  status: Generated<CaseStatus>;
+  channel: CaseChannel;
+  description: string;
+  address: Generated<string>;
+  lng: number;
+  lat: number;
+  place_id: number;
+  path: string;
+  grid_id: number | null;
+  grid_path: string | null;
+  overlay_grid_ids: ColumnType<number[], number[] | undefined, number[]>;
+  attributes: Json<Record<string, unknown>>;
+  reporter_user_id: number | null;
+  reporter_name: string | null;
+  reporter_phone_enc: string | null;
+  reporter_phone_hash: string | null;
+  reporter_phone_masked: string | null;
+  public_token: string;
+  external_ref: string | null;
+  open311_client_id: number | null;
+  level: Generated<CaseLevel>;
+  handler_kind: HandlerKind | null;
+  handler_place_id: number | null;
+  handler_user_id: number | null;
+  handler_department_id: number | null;
+  on_the_spot: Generated<boolean>;
+  urgent: Generated<boolean>;
+  supervised: Generated<boolean>;
+  pending_request: 'extension' | 'deferral' | null;
+  pending_detail: Json<Record<string, unknown> | null>;
+  reported_at: Timestamp;
+  accepted_at: Date | null;
+  dispatched_at: Date | null;
+  handled_at: Date | null;
+  verified_at: Date | null;
+  closed_at: Date | null;
+  accept_due_at: Date;
+  dispatch_due_at: Date | null;
+  handle_due_at: Date | null;
+  current_due_at: Date | null;
+  current_started_at: Date | null;
+  overdue_swept_at: Date | null;
+  handled_on_time: boolean | null;
+  closed_on_time: boolean | null;
+  handling_minutes: number | null;
+  returned_count: Generated<number>;
+  rework_count: Generated<number>;
+  escalation_count: Generated<number>;
+  extension_count: Generated<number>;
+  closure_reason: ClosureReason | null;
+  rejection_reason: string | null;
+  rating: number | null;
+  rating_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  rating_comment: string | null;
+  rated_at: Date | null;
+  merged_into_id: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseDepartmentTable {
+  case_id: number;
+  department_id: number;
+  lead: Generated<boolean>;
+  reported_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  public: Generated<boolean>;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface CasePhotoTable {
+  id: Generated<number>;
+  case_id: number;
+  event_id: number | null;
+  stage: 'before' | 'after' | 'update';
+  storage_key: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  lng: number | null;
+  lat: number | null;
+  taken_at: Date | null;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface OtpChallengeTable {
+  id: Generated<number>;
+  phone_hash: string;
+  code_hash: string;
+  expires_at: Date;
+  attempts: Generated<number>;
+  consumed_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  case_id: number | null;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  read_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  format: 'json' | 'wecom' | 'dingtalk';
+  events: ColumnType<string[], string[], string[]>;
+  secret: string | null;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  payload: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  delivered_at: Date | null;
+  failed_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface Open311ClientTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+}
+
 export interface DB {
+  department: DepartmentTable;
+  case_category: CaseCategoryTable;
+  work_calendar_day: WorkCalendarDayTable;
+  civic_case: CivicCaseTable;
+  case_department: CaseDepartmentTable;
+  case_event: CaseEventTable;
+  case_photo: CasePhotoTable;
+  otp_challenge: OtpChallengeTable;
+  notification: NotificationTable;
+  webhook: WebhookTable;
+  webhook_delivery: WebhookDeliveryTable;
+  open311_client: Open311ClientTable;
   import_job: ImportJobTable;
   grid_staff: GridStaffTable;
   grid_staff_assignment: GridStaffAssignmentTable;

@@ -55,6 +55,15 @@ const defaultStatus: Partial<Record<ErrorCode, number>> = {
   IMPORT_HAS_FINDINGS: 409,
   IMPORT_NO_VALID_ROWS: 422,
   IMPORT_CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  UNKNOWN_CATEGORY: 422,
+  FIELD_REQUIRED: 422,
+  EVIDENCE_REQUIRED: 422,
+  NO_SUCH_HANDLER: 422,
+  CANNOT_MERGE: 422,
+  OTP_INVALID: 422,
+  FILE_TOO_LARGE: 413,
+  UNSUPPORTED_IMAGE: 415,
 };
 
 /** An expected failure with a code from the message catalogue; the error handler renders it. */

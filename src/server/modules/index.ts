@@ -1,4 +1,5 @@
 import { auditModule } from './audit/index.js';
+import { casesModule } from './cases/index.js';
 import { authModule } from './auth/index.js';
 import { gridsModule } from './grids/index.js';
 import { householdsModule } from './households/index.js';
@@ -18,6 +19,7 @@ export const modules: readonly ModuleManifest[] = [
   householdsModule,
   staffModule,
   importsModule,
+  casesModule,
   usersModule,
   auditModule,
 ];

@@ -11,8 +11,14 @@ export interface Actor {
   placeCode: string;
   placeName: string;
   placePath: string;
-  /** 'cli': a command run on the server by an OS user; it has no account (userId 0, audited as cli:<user>). */
-  via: 'session' | 'token' | 'cli';
+  /** A department account's unit (the cases dispatched to it are its scope); null for everyone else. */
+  departmentId?: number | null;
+  /**
+   * 'cli': a command run on the server by an OS user; it has no account (userId 0, audited as cli:<user>).
+   * 'public': no account either — an anonymous reporter confirmed by a one-time code, or an Open311 client by
+   * its API key (userId 0, audited as public:<masked phone> or open311:<client>).
+   */
+  via: 'session' | 'token' | 'cli' | 'public';
   sessionId?: string;
   tokenId?: number;
 }

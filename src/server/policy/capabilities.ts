@@ -20,6 +20,22 @@ export const CAPABILITIES = [
   /** See and filter by sensitive tags (health, key groups: PIPL art. 28). */
   'residents.sensitive',
   'residents.import',
+  /** See cases in the subtree (department accounts: the cases dispatched to their unit; residents: their own). */
+  'cases.read',
+  /** File a case (console, grid worker's phone, resident's phone). */
+  'cases.report',
+  /** Accept, reject, dispatch, return handling, escalate, decide extensions and deferrals, merge, reopen. */
+  'cases.dispatch',
+  /** Work on a case dispatched to oneself, one's unit or one's department. */
+  'cases.handle',
+  /** Verify handled work and close cases. */
+  'cases.verify',
+  /** Issue supervision notices (督办). */
+  'cases.supervise',
+  /** Edit the category catalogue, the working-time calendar, webhooks and Open311 keys. */
+  'cases.configure',
+  /** Import 12345 hotline work orders. */
+  'cases.import',
   'users.read',
   'users.create',
   'users.update',
@@ -35,7 +51,14 @@ const BUSINESS_WRITER: Capability[] = [
   'grids.staff',
   'grids.write',
   'residents.read',
+  'cases.read',
+  'cases.report',
+  'cases.dispatch',
+  'cases.handle',
+  'cases.verify',
 ];
+/** Street and district levels supervise, and take in the hotline's work orders. */
+const OVERSEER: Capability[] = ['cases.supervise', 'cases.import'];
 
 /**
  * Residents' personal data goes to those who serve the people themselves: community staff and grid workers
@@ -50,12 +73,20 @@ const REGISTRY_KEEPER: Capability[] = [
 ];
 
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
-  district_admin: BUSINESS_WRITER,
-  street_staff: BUSINESS_WRITER,
+  district_admin: [...BUSINESS_WRITER, ...OVERSEER, 'cases.configure'],
+  street_staff: [...BUSINESS_WRITER, ...OVERSEER],
   community_staff: [...BUSINESS_WRITER, ...REGISTRY_KEEPER],
-  grid_worker: ['places.read', 'grids.read', 'residents.read', ...REGISTRY_KEEPER],
-  department_staff: ['places.read', 'grids.read'],
-  resident: [],
+  grid_worker: [
+    'places.read',
+    'grids.read',
+    'residents.read',
+    ...REGISTRY_KEEPER,
+    'cases.read',
+    'cases.report',
+    'cases.handle',
+  ],
+  department_staff: ['places.read', 'grids.read', 'cases.read', 'cases.handle'],
+  resident: ['cases.report'],
   system_admin: ['places.read', 'users.read', 'users.create', 'users.update'],
   security_admin: ['places.read', 'users.read', 'users.security'],
   audit_admin: ['audit.read'],

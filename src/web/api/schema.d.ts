@@ -241,7 +241,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "cases.read" | "cases.report" | "cases.dispatch" | "cases.handle" | "cases.verify" | "cases.supervise" | "cases.configure" | "cases.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -501,7 +501,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "cases.read" | "cases.report" | "cases.dispatch" | "cases.handle" | "cases.verify" | "cases.supervise" | "cases.configure" | "cases.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -7242,6 +7242,1998 @@ export interface paths {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases I may see, newest first, filtered by status, category, place, grid, period or text */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description case number, hotline number, or text */
+                    q?: string;
+                    status?: ("reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged")[];
+                    category?: string;
+                    /** @description place code */
+                    within?: string;
+                    /** @description grid code */
+                    grid?: string;
+                    from?: string;
+                    to?: string;
+                    overdue?: boolean;
+                    supervised?: boolean;
+                    /** @description only cases I (my unit, my department) handle now */
+                    mine?: boolean;
+                    channel?: "console" | "grid_app" | "resident_app" | "hotline" | "open311";
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description the case number: local date + sequence */
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                statusLabel: string;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                };
+                                description: string;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                channel: "console" | "grid_app" | "resident_app" | "hotline" | "open311";
+                                /** @enum {unknown} */
+                                level: "grid" | "community" | "street" | "district";
+                                handler: {
+                                    /** @enum {unknown} */
+                                    kind: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                                    name: string | null;
+                                } | null;
+                                urgent: boolean;
+                                supervised: boolean;
+                                onTheSpot: boolean;
+                                pendingRequest: ("extension" | "deferral") | null;
+                                reporter: {
+                                    name: string | null;
+                                    phoneMasked: string | null;
+                                } | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                reportedAt: string;
+                                acceptedAt: string | null;
+                                dispatchedAt: string | null;
+                                handledAt: string | null;
+                                closedAt: string | null;
+                                deadlines: {
+                                    accept: {
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** @enum {unknown} */
+                                        state: "ok" | "warning" | "overdue";
+                                    } | null;
+                                    dispatch: {
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** @enum {unknown} */
+                                        state: "ok" | "warning" | "overdue";
+                                    } | null;
+                                    handle: {
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** @enum {unknown} */
+                                        state: "ok" | "warning" | "overdue";
+                                    } | null;
+                                };
+                                current: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                                counts: {
+                                    returned: number;
+                                    rework: number;
+                                    escalation: number;
+                                    extension: number;
+                                };
+                                handledOnTime: boolean | null;
+                                closedOnTime: boolean | null;
+                                closureReason: ("fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate") | null;
+                                rejectionReason: string | null;
+                                rating: number | null;
+                                ratingReasons: string[];
+                                ratingComment: string | null;
+                                mergedInto: number | null;
+                                version: number;
+                                allowedActions: ("accept" | "reject" | "dispatch" | "whistle" | "start" | "return" | "handle" | "verify" | "fail_verification" | "close" | "rate" | "confirm" | "not_fixed" | "escalate" | "request_extension" | "grant_extension" | "deny_extension" | "request_deferral" | "approve_deferral" | "deny_deferral" | "resume" | "supervise" | "reopen" | "merge" | "comment")[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a case (console or grid worker’s phone); located to its grid; likely duplicates returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "categoryCode": "1001",
+                     *       "description": "3号楼2单元有人从五楼窗口拉电线给电动车充电",
+                     *       "lng": 113.61,
+                     *       "lat": 34.73,
+                     *       "channel": "console"
+                     *     }
+                     */
+                    "application/json": {
+                        categoryCode: string;
+                        description: string;
+                        lng: number;
+                        lat: number;
+                        /** @enum {unknown} */
+                        crs?: "wgs84" | "gcj02";
+                        address?: string;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                        urgent?: boolean;
+                        /** @description grid workers: fixing it now, dispatched to myself */
+                        onTheSpot?: boolean;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                        /** @enum {unknown} */
+                        channel?: "console" | "grid_app";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                /** @description the case number: local date + sequence */
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                statusLabel: string;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                };
+                                description: string;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                place: {
+                                    code: string;
+                                    name: string;
+                                };
+                                grid: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                channel: "console" | "grid_app" | "resident_app" | "hotline" | "open311";
+                                /** @enum {unknown} */
+                                level: "grid" | "community" | "street" | "district";
+                                handler: {
+                                    /** @enum {unknown} */
+                                    kind: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                                    name: string | null;
+                                } | null;
+                                urgent: boolean;
+                                supervised: boolean;
+                                onTheSpot: boolean;
+                                pendingRequest: ("extension" | "deferral") | null;
+                                reporter: {
+                                    name: string | null;
+                                    phoneMasked: string | null;
+                                } | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                reportedAt: string;
+                                acceptedAt: string | null;
+                                dispatchedAt: string | null;
+                                handledAt: string | null;
+                                closedAt: string | null;
+                                deadlines: {
+                                    accept: {
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** @enum {unknown} */
+                                        state: "ok" | "warning" | "overdue";
+                                    } | null;
+                                    dispatch: {
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** @enum {unknown} */
+                                        state: "ok" | "warning" | "overdue";
+                                    } | null;
+                                    handle: {
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** @enum {unknown} */
+                                        state: "ok" | "warning" | "overdue";
+                                    } | null;
+                                };
+                                current: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                                counts: {
+                                    returned: number;
+                                    rework: number;
+                                    escalation: number;
+                                    extension: number;
+                                };
+                                handledOnTime: boolean | null;
+                                closedOnTime: boolean | null;
+                                closureReason: ("fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate") | null;
+                                rejectionReason: string | null;
+                                rating: number | null;
+                                ratingReasons: string[];
+                                ratingComment: string | null;
+                                mergedInto: number | null;
+                                version: number;
+                                allowedActions: ("accept" | "reject" | "dispatch" | "whistle" | "start" | "return" | "handle" | "verify" | "fail_verification" | "close" | "rate" | "confirm" | "not_fixed" | "escalate" | "request_extension" | "grant_extension" | "deny_extension" | "request_deferral" | "approve_deferral" | "deny_deferral" | "resume" | "supervise" | "reopen" | "merge" | "comment")[];
+                            };
+                            publicToken: string;
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                /** Format: date-time */
+                                reportedAt: string;
+                                description: string;
+                                distanceM: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its timeline, photos and likely duplicates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the case number: local date + sequence */
+                            code: string;
+                            /** @enum {unknown} */
+                            status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                            statusLabel: string;
+                            category: {
+                                code: string;
+                                name: string;
+                            };
+                            description: string;
+                            address: string;
+                            lng: number;
+                            lat: number;
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            grid: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            channel: "console" | "grid_app" | "resident_app" | "hotline" | "open311";
+                            /** @enum {unknown} */
+                            level: "grid" | "community" | "street" | "district";
+                            handler: {
+                                /** @enum {unknown} */
+                                kind: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                                name: string | null;
+                            } | null;
+                            urgent: boolean;
+                            supervised: boolean;
+                            onTheSpot: boolean;
+                            pendingRequest: ("extension" | "deferral") | null;
+                            reporter: {
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            reportedAt: string;
+                            acceptedAt: string | null;
+                            dispatchedAt: string | null;
+                            handledAt: string | null;
+                            closedAt: string | null;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                                dispatch: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                                handle: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                            };
+                            current: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                state: "ok" | "warning" | "overdue";
+                            } | null;
+                            counts: {
+                                returned: number;
+                                rework: number;
+                                escalation: number;
+                                extension: number;
+                            };
+                            handledOnTime: boolean | null;
+                            closedOnTime: boolean | null;
+                            closureReason: ("fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate") | null;
+                            rejectionReason: string | null;
+                            rating: number | null;
+                            ratingReasons: string[];
+                            ratingComment: string | null;
+                            mergedInto: number | null;
+                            version: number;
+                            allowedActions: ("accept" | "reject" | "dispatch" | "whistle" | "start" | "return" | "handle" | "verify" | "fail_verification" | "close" | "rate" | "confirm" | "not_fixed" | "escalate" | "request_extension" | "grant_extension" | "deny_extension" | "request_deferral" | "approve_deferral" | "deny_deferral" | "resume" | "supervise" | "reopen" | "merge" | "comment")[];
+                            timeline: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                actorRole: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                public: boolean;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                photoIds: number[];
+                            }[];
+                            photos: {
+                                id: number;
+                                /** @enum {unknown} */
+                                stage: "before" | "after" | "update";
+                                eventId: number | null;
+                                width: number;
+                                height: number;
+                                lng: number | null;
+                                lat: number | null;
+                                url: string;
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                /** Format: date-time */
+                                reportedAt: string;
+                                description: string;
+                                distanceM: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cases of the same category nearby and recent: candidates to merge */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                /** Format: date-time */
+                                reportedAt: string;
+                                description: string;
+                                distanceM: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take one workflow step (accept, dispatch, handle, verify, close, rate, escalate, …)
+         * @description An illegal step for the case’s state is 409 ILLEGAL_TRANSITION; a stale `version` is 409 VERSION_CONFLICT.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "dispatch",
+                     *       "version": 2,
+                     *       "handler": {
+                     *         "kind": "grid_worker"
+                     *       },
+                     *       "note": "请网格员现场处置"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {unknown} */
+                        action: "accept" | "reject" | "dispatch" | "whistle" | "start" | "return" | "handle" | "verify" | "fail_verification" | "close" | "rate" | "confirm" | "not_fixed" | "escalate" | "request_extension" | "grant_extension" | "deny_extension" | "request_deferral" | "approve_deferral" | "deny_deferral" | "resume" | "supervise" | "reopen" | "merge" | "comment";
+                        version: number;
+                        note?: string;
+                        handler?: {
+                            /** @enum {unknown} */
+                            kind: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                            userId?: number;
+                            departmentCode?: string;
+                        };
+                        departments?: string[];
+                        lead?: string;
+                        /** @enum {unknown} */
+                        closureReason?: "fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate";
+                        rating?: number;
+                        ratingReasons?: ("fast" | "thorough" | "polite" | "slow" | "not_fixed" | "rude" | "no_contact")[];
+                        extension?: {
+                            limit: number;
+                            /** @enum {unknown} */
+                            unit: "hours" | "days";
+                        };
+                        mergeInto?: string;
+                        public?: boolean;
+                        photoIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the case number: local date + sequence */
+                            code: string;
+                            /** @enum {unknown} */
+                            status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                            statusLabel: string;
+                            category: {
+                                code: string;
+                                name: string;
+                            };
+                            description: string;
+                            address: string;
+                            lng: number;
+                            lat: number;
+                            place: {
+                                code: string;
+                                name: string;
+                            };
+                            grid: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            channel: "console" | "grid_app" | "resident_app" | "hotline" | "open311";
+                            /** @enum {unknown} */
+                            level: "grid" | "community" | "street" | "district";
+                            handler: {
+                                /** @enum {unknown} */
+                                kind: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                                name: string | null;
+                            } | null;
+                            urgent: boolean;
+                            supervised: boolean;
+                            onTheSpot: boolean;
+                            pendingRequest: ("extension" | "deferral") | null;
+                            reporter: {
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            reportedAt: string;
+                            acceptedAt: string | null;
+                            dispatchedAt: string | null;
+                            handledAt: string | null;
+                            closedAt: string | null;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                                dispatch: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                                handle: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    state: "ok" | "warning" | "overdue";
+                                } | null;
+                            };
+                            current: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                state: "ok" | "warning" | "overdue";
+                            } | null;
+                            counts: {
+                                returned: number;
+                                rework: number;
+                                escalation: number;
+                                extension: number;
+                            };
+                            handledOnTime: boolean | null;
+                            closedOnTime: boolean | null;
+                            closureReason: ("fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate") | null;
+                            rejectionReason: string | null;
+                            rating: number | null;
+                            ratingReasons: string[];
+                            ratingComment: string | null;
+                            mergedInto: number | null;
+                            version: number;
+                            allowedActions: ("accept" | "reject" | "dispatch" | "whistle" | "start" | "return" | "handle" | "verify" | "fail_verification" | "close" | "rate" | "confirm" | "not_fixed" | "escalate" | "request_extension" | "grant_extension" | "deny_extension" | "request_deferral" | "approve_deferral" | "deny_deferral" | "resume" | "supervise" | "reopen" | "merge" | "comment")[];
+                            timeline: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                actorRole: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                public: boolean;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                photoIds: number[];
+                            }[];
+                            photos: {
+                                id: number;
+                                /** @enum {unknown} */
+                                stage: "before" | "after" | "update";
+                                eventId: number | null;
+                                width: number;
+                                height: number;
+                                lng: number | null;
+                                lat: number | null;
+                                url: string;
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                /** Format: date-time */
+                                reportedAt: string;
+                                description: string;
+                                distanceM: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The category catalogue (major and minor classes) with standards, limits and handlers */
+        get: {
+            parameters: {
+                query?: {
+                    all?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                parentCode: string | null;
+                                name: string;
+                                nameEn: string;
+                                kind: ("event" | "component" | "local") | null;
+                                openingStandard: string;
+                                closingStandard: string;
+                                acceptLimit: number;
+                                /** @enum {unknown} */
+                                acceptUnit: "hours" | "days";
+                                dispatchLimit: number;
+                                /** @enum {unknown} */
+                                dispatchUnit: "hours" | "days";
+                                handleLimit: number;
+                                /** @enum {unknown} */
+                                handleUnit: "hours" | "days";
+                                /** @enum {unknown} */
+                                defaultHandler: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                                defaultDepartment: string | null;
+                                photoBefore: boolean;
+                                photoAfter: boolean;
+                                escalateWhenOverdue: boolean;
+                                keywords: string[];
+                                attributes: {
+                                    [key: string]: unknown;
+                                }[];
+                                active: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a minor category under a major class */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "1007",
+                     *       "name": "高空抛物",
+                     *       "kind": "local",
+                     *       "acceptLimit": 1,
+                     *       "acceptUnit": "hours",
+                     *       "dispatchLimit": 1,
+                     *       "dispatchUnit": "hours",
+                     *       "handleLimit": 1,
+                     *       "handleUnit": "days",
+                     *       "defaultHandler": "community",
+                     *       "photoBefore": true,
+                     *       "photoAfter": false
+                     *     }
+                     */
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn?: string;
+                        /** @enum {unknown} */
+                        kind: "event" | "component" | "local";
+                        openingStandard?: string;
+                        closingStandard?: string;
+                        acceptLimit: number;
+                        /** @enum {unknown} */
+                        acceptUnit: "hours" | "days";
+                        dispatchLimit: number;
+                        /** @enum {unknown} */
+                        dispatchUnit: "hours" | "days";
+                        handleLimit: number;
+                        /** @enum {unknown} */
+                        handleUnit: "hours" | "days";
+                        /** @enum {unknown} */
+                        defaultHandler: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                        defaultDepartment?: string | null;
+                        photoBefore: boolean;
+                        photoAfter: boolean;
+                        escalateWhenOverdue?: boolean;
+                        keywords?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            nameEn: string;
+                            kind: ("event" | "component" | "local") | null;
+                            openingStandard: string;
+                            closingStandard: string;
+                            acceptLimit: number;
+                            /** @enum {unknown} */
+                            acceptUnit: "hours" | "days";
+                            dispatchLimit: number;
+                            /** @enum {unknown} */
+                            dispatchUnit: "hours" | "days";
+                            handleLimit: number;
+                            /** @enum {unknown} */
+                            handleUnit: "hours" | "days";
+                            /** @enum {unknown} */
+                            defaultHandler: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                            defaultDepartment: string | null;
+                            photoBefore: boolean;
+                            photoAfter: boolean;
+                            escalateWhenOverdue: boolean;
+                            keywords: string[];
+                            attributes: {
+                                [key: string]: unknown;
+                            }[];
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a category’s standards, limits, handler, evidence or retire it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "handleLimit": 2,
+                     *       "handleUnit": "days"
+                     *     }
+                     */
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        nameEn?: string;
+                        /** @enum {unknown} */
+                        kind?: "event" | "component" | "local";
+                        openingStandard?: string;
+                        closingStandard?: string;
+                        acceptLimit?: number;
+                        /** @enum {unknown} */
+                        acceptUnit?: "hours" | "days";
+                        dispatchLimit?: number;
+                        /** @enum {unknown} */
+                        dispatchUnit?: "hours" | "days";
+                        handleLimit?: number;
+                        /** @enum {unknown} */
+                        handleUnit?: "hours" | "days";
+                        /** @enum {unknown} */
+                        defaultHandler?: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                        defaultDepartment?: string | null;
+                        photoBefore?: boolean;
+                        photoAfter?: boolean;
+                        escalateWhenOverdue?: boolean;
+                        keywords?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            nameEn: string;
+                            kind: ("event" | "component" | "local") | null;
+                            openingStandard: string;
+                            closingStandard: string;
+                            acceptLimit: number;
+                            /** @enum {unknown} */
+                            acceptUnit: "hours" | "days";
+                            dispatchLimit: number;
+                            /** @enum {unknown} */
+                            dispatchUnit: "hours" | "days";
+                            handleLimit: number;
+                            /** @enum {unknown} */
+                            handleUnit: "hours" | "days";
+                            /** @enum {unknown} */
+                            defaultHandler: "grid_worker" | "community" | "street" | "district" | "department" | "property";
+                            defaultDepartment: string | null;
+                            photoBefore: boolean;
+                            photoAfter: boolean;
+                            escalateWhenOverdue: boolean;
+                            keywords: string[];
+                            attributes: {
+                                [key: string]: unknown;
+                            }[];
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/work-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year’s holidays and make-up workdays (the rest follows Monday–Friday) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            days: {
+                                /** Format: date */
+                                day: string;
+                                /** @enum {unknown} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            known: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace one year’s holidays and make-up workdays */
+        put: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "days": [
+                     *         {
+                     *           "day": "2027-01-01",
+                     *           "kind": "holiday",
+                     *           "name": "元旦"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        days: {
+                            /** Format: date */
+                            day: string;
+                            /** @enum {unknown} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            days: {
+                                /** Format: date */
+                                day: string;
+                                /** @enum {unknown} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            known: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The departments cases are dispatched to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
                             error: {
                                 code: string;
                                 message: string;

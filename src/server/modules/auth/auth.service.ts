@@ -80,6 +80,7 @@ export function userQuery(db: Kysely<DB>) {
       'u.disabled',
       'u.version',
       'u.created_at',
+      'u.department_id',
       'p.code as place_code',
       'p.name as place_name',
       'p.kind as place_kind',
@@ -112,6 +113,7 @@ export function actorFromRow(row: UserRow, via: Actor['via']): Actor {
     placeCode: row.place_code,
     placeName: row.place_name,
     placePath: row.place_path,
+    departmentId: row.department_id,
     via,
   };
 }

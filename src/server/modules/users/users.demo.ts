@@ -13,6 +13,8 @@ interface DemoAccountSpec {
   displayName: string;
   role: Role;
   anchor: Anchor;
+  /** A department account's unit (department.code). */
+  department?: string;
 }
 
 /** Every role, at several places: two streets, and communities in the same and in different streets. */
@@ -25,7 +27,13 @@ export const DEMO_ACCOUNT_SPECS: readonly DemoAccountSpec[] = [
   { username: 'community3', displayName: '社区工作人员丙', role: 'community_staff', anchor: 'community3' },
   { username: 'grid1', displayName: '网格员甲', role: 'grid_worker', anchor: 'community1' },
   { username: 'grid2', displayName: '网格员乙', role: 'grid_worker', anchor: 'community3' },
-  { username: 'dept1', displayName: '城管局工作人员', role: 'department_staff', anchor: 'district' },
+  {
+    username: 'dept1',
+    displayName: '城管局工作人员',
+    role: 'department_staff',
+    anchor: 'district',
+    department: 'urban_management',
+  },
   { username: 'resident1', displayName: '居民张先生', role: 'resident', anchor: 'compound1' },
   { username: 'sysadmin', displayName: '系统管理员', role: 'system_admin', anchor: 'district' },
   { username: 'secadmin', displayName: '安全管理员', role: 'security_admin', anchor: 'district' },
@@ -53,6 +61,9 @@ async function anchors(db: Kysely<DB>): Promise<Record<Anchor, { id: number; cod
 export async function seedDemoAccounts(ctx: SeedContext): Promise<void> {
   const at = await anchors(ctx.db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const departments = new Map(
+    (await ctx.db.selectFrom('department').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
+  );
   await ctx.db
     .insertInto('app_user')
     .values(
@@ -62,6 +73,7 @@ export async function seedDemoAccounts(ctx: SeedContext): Promise<void> {
         role: spec.role,
         place_id: at[spec.anchor].id,
         password_hash: passwordHash,
+        department_id: spec.department ? (departments.get(spec.department) ?? null) : null,
       })),
     )
     .execute();
