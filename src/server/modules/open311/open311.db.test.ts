@@ -135,9 +135,16 @@ beforeAll(async () => {
   // the schemas bite: a request without its required fields, a bad date and a relative media_url fail
   const request = ajv.getSchema('requests.json') as ValidateFunction;
   expect(request([{ service_request_id: '1', status: 'open' }])).toBe(false);
-  const complete = { service_request_id: '1', status: 'open', service_code: '1006', requested_datetime: 'now' };
+  const complete = {
+    service_request_id: '1',
+    status: 'open',
+    service_code: '1006',
+    requested_datetime: 'now',
+  };
   expect(request([complete])).toBe(false);
-  expect(request([{ ...complete, requested_datetime: '2026-11-27T01:00:00Z', media_url: '/api/x' }])).toBe(false);
+  expect(request([{ ...complete, requested_datetime: '2026-11-27T01:00:00Z', media_url: '/api/x' }])).toBe(
+    false,
+  );
   expect(request([{ ...complete, requested_datetime: '2026-11-27T01:00:00Z' }])).toBe(true);
   t = await createTestApp();
   community1 = await t.login('community1');
