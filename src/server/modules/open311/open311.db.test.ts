@@ -174,6 +174,7 @@ describe('Open311 discovery and services', () => {
   it('describes the endpoint in discovery.json and discovery.xml', async () => {
     const res = await get(`${V2}/discovery.json`);
     expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
     const doc = res.json<{
       changeset: string;
       contact: string;
@@ -462,6 +463,7 @@ describe('Open311 POST requests', () => {
     // the same failures in XML
     const x = await postForm(`${V2}/requests.xml`, base);
     expect(x.statusCode).toBe(403);
+    expect(x.headers['access-control-allow-origin']).toBeUndefined();
     expect(parseXml(x)).toMatchObject({
       errors: { error: [{ code: '403', description: expect.any(String) }] },
     });

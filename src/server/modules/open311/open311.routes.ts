@@ -48,6 +48,12 @@ import {
 import Type from 'typebox';
 
 const tags = ['open311'];
+/**
+ * Kept out of the app's OpenAPI document (/api/openapi.json describes /api: its sessions, tokens and error
+ * shape); the Open311 specification and discovery.json describe these routes. The schemas still validate the
+ * input and serialize the JSON answers.
+ */
+const hide = true;
 const produces = ['application/json', 'text/xml'];
 
 function open311Context(request: FastifyRequest): Open311Context {
@@ -153,6 +159,13 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     handler: notFound,
   });
 
+  // Public reads: browser-based Open311 clients (maps, dashboards) may fetch them from any origin. POST is not
+  // opened to browsers: an api_key belongs on a server.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD')
+      reply.header('access-control-allow-origin', '*');
+  });
+
   // Every endpoint takes jurisdiction_id (query, or the POST body); checked before the rest of the input.
   app.addHook('preValidation', async (request) => {
     if (request.body && typeof request.body === 'object') request.body = gatherAttributes(request.body);
@@ -166,6 +179,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        hide,
         tags,
         summary: 'Open311 discovery: the endpoint, its formats and who issues API keys',
         params: FormatParams,
@@ -183,6 +197,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        hide,
         tags,
         summary: 'Open311 services: one per active minor case category',
         params: FormatParams,
@@ -200,6 +215,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        hide,
         tags,
         summary: 'Open311 service definition: the category’s attributes',
         params: ServiceParams,
@@ -223,6 +239,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        hide,
         tags,
         summary: 'Open311 service requests: public facts of cases (never the reporter), newest first',
         description:
@@ -249,6 +266,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        hide,
         tags,
         summary: 'Open311 one service request (a list of one)',
         params: RequestParams,
@@ -279,6 +297,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        hide,
         tags,
         summary: 'Open311 the service_request_id of a token returned by POST requests',
         params: TokenParams,
@@ -316,6 +335,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
         clients.set(request, client);
       },
       schema: {
+        hide,
         tags,
         summary: 'Open311 file a service request (a case on channel open311) with an API key',
         params: FormatParams,
