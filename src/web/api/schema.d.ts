@@ -8461,6 +8461,7 @@ export interface paths {
                                 photoBefore: boolean;
                                 photoAfter: boolean;
                                 escalateWhenOverdue: boolean;
+                                published: boolean;
                                 keywords: string[];
                                 attributes: {
                                     [key: string]: unknown;
@@ -8577,6 +8578,7 @@ export interface paths {
                         photoBefore: boolean;
                         photoAfter: boolean;
                         escalateWhenOverdue?: boolean;
+                        published?: boolean;
                         keywords?: string[];
                         active?: boolean;
                     };
@@ -8612,6 +8614,7 @@ export interface paths {
                             photoBefore: boolean;
                             photoAfter: boolean;
                             escalateWhenOverdue: boolean;
+                            published: boolean;
                             keywords: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -8774,6 +8777,7 @@ export interface paths {
                         photoBefore?: boolean;
                         photoAfter?: boolean;
                         escalateWhenOverdue?: boolean;
+                        published?: boolean;
                         keywords?: string[];
                         active?: boolean;
                     };
@@ -8809,6 +8813,7 @@ export interface paths {
                             photoBefore: boolean;
                             photoAfter: boolean;
                             escalateWhenOverdue: boolean;
+                            published: boolean;
                             keywords: string[];
                             attributes: {
                                 [key: string]: unknown;
