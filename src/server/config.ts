@@ -35,6 +35,12 @@ export interface Config {
   trustProxy: boolean;
   /** Households a grid may hold, by level (LOUYUAN_GRID_HOUSEHOLDS, default "4:50-70,3:300-500"). */
   gridHouseholds: Record<number, [number, number]>;
+  /** Root of stored files such as case photos (LOUYUAN_FILES_DIR, default <data dir>/files). */
+  filesDir: string;
+  /** Largest case photo upload in bytes (LOUYUAN_PHOTO_LIMIT, default 10 MiB). */
+  photoLimit: number;
+  /** Seconds between overdue sweeps (LOUYUAN_SWEEP_SECONDS, default 60; 0 = no sweeper in this process). */
+  sweepSeconds: number;
 }
 
 export function parseHouseholdRanges(text: string): Record<number, [number, number]> {
@@ -95,5 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale: scaleFrom(env.LOUYUAN_DEMO_SCALE, 0.1, 'LOUYUAN_DEMO_SCALE'),
     trustProxy: boolFrom(env.LOUYUAN_TRUST_PROXY, false),
     gridHouseholds: parseHouseholdRanges(env.LOUYUAN_GRID_HOUSEHOLDS || '4:50-70,3:300-500'),
+    filesDir: path.resolve(env.LOUYUAN_FILES_DIR || path.join(env.LOUYUAN_DATA_DIR || 'data', 'files')),
+    photoLimit: intFrom(env.LOUYUAN_PHOTO_LIMIT, 10 * 1024 * 1024, 'LOUYUAN_PHOTO_LIMIT'),
+    sweepSeconds: intFrom(env.LOUYUAN_SWEEP_SECONDS, 60, 'LOUYUAN_SWEEP_SECONDS'),
   };
 }
