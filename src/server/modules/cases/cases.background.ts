@@ -28,7 +28,8 @@ export function casesBackground(app: AppContext, log: (line: string) => void = c
     timer.unref();
     timers.push(timer);
   };
-  if (app.config.sweepSeconds > 0) every(app.config.sweepSeconds * 1000, 'overdue sweep', () => sweepOverdue(app));
+  if (app.config.sweepSeconds > 0)
+    every(app.config.sweepSeconds * 1000, 'overdue sweep', () => sweepOverdue(app));
   every(WEBHOOK_SEND_MS, 'webhook sender', () => deliverWebhooks(app));
   return {
     async stop() {

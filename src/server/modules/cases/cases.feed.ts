@@ -121,8 +121,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         Number.isSafeInteger(resume) && resume > 0
           ? resume
           : Number(
-              (await sql<{ id: number }>`SELECT coalesce(max(id), 0)::int AS id FROM case_event`.execute(db)).rows[0]
-                ?.id ?? 0,
+              (await sql<{ id: number }>`SELECT coalesce(max(id), 0)::int AS id FROM case_event`.execute(db))
+                .rows[0]?.id ?? 0,
             );
       await auditRead(ctx, 'case.feed', { subjectType: 'case' }, { actions, from: last });
 

@@ -64,7 +64,9 @@ const EventName = Type.Enum(CASE_EVENT_NAMES as readonly string[] as [string, ..
 export const WebhookSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
-  url: Type.String({ description: 'query values (robot keys, tokens) shortened to their first 4 characters' }),
+  url: Type.String({
+    description: 'query values (robot keys, tokens) shortened to their first 4 characters',
+  }),
   format: Type.Enum(WEBHOOK_FORMATS),
   events: Type.Array(Type.String()),
   hasSecret: Type.Boolean(),
@@ -84,7 +86,11 @@ export const WebhookCreateBody = Type.Object(
     format: Type.Enum(WEBHOOK_FORMATS),
     events: Type.Array(EventName, { minItems: 1, maxItems: CASE_EVENT_NAMES.length, uniqueItems: true }),
     secret: Type.Optional(
-      Type.String({ minLength: 8, maxLength: 200, description: 'json format: HMAC-SHA256 key of the signature' }),
+      Type.String({
+        minLength: 8,
+        maxLength: 200,
+        description: 'json format: HMAC-SHA256 key of the signature',
+      }),
     ),
   },
   {

@@ -73,7 +73,11 @@ async function pointInGrid1(): Promise<{ lng: number; lat: number }> {
 }
 
 async function report(who: Session, categoryCode: string, description: string) {
-  const res = await who.request('POST', '/api/cases', { categoryCode, description, ...(await pointInGrid1()) });
+  const res = await who.request('POST', '/api/cases', {
+    categoryCode,
+    description,
+    ...(await pointInGrid1()),
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ case: { id: number; version: number } }>().case;
 }
@@ -166,7 +170,12 @@ describe('evidence photos', () => {
     expect(served.headers['content-type']).toBe('image/png');
     expect((await sharp(served.rawPayload).metadata()).format).toBe('png');
 
-    const text = await upload(s.community1!, c.id, 'photo.jpg', Buffer.from('这不是图片 not an image\n'.repeat(20)));
+    const text = await upload(
+      s.community1!,
+      c.id,
+      'photo.jpg',
+      Buffer.from('这不是图片 not an image\n'.repeat(20)),
+    );
     expect(text.statusCode).toBe(415);
     expect(text.json().error.code).toBe('UNSUPPORTED_IMAGE');
     const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
@@ -186,7 +195,11 @@ describe('evidence photos', () => {
     const res = await upload(s.community1!, c.id, 'big.png', noise);
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('FILE_TOO_LARGE');
-    const rows = await t.database.db.selectFrom('case_photo').select('id').where('case_id', '=', c.id).execute();
+    const rows = await t.database.db
+      .selectFrom('case_photo')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -226,7 +239,9 @@ describe('evidence photos', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('EVIDENCE_REQUIRED');
     // a 'before' photo does not count
-    expect((await upload(s.community1!, c.id, 'b.jpg', await jpegWithGps(10), 'before')).statusCode).toBe(200);
+    expect((await upload(s.community1!, c.id, 'b.jpg', await jpegWithGps(10), 'before')).statusCode).toBe(
+      200,
+    );
     expect((await step(s.grid1!, c, { action: 'handle', note: '已剪除飞线' })).statusCode).toBe(422);
     const after = await upload(s.grid1!, c.id, 'after.jpg', await jpegWithGps(20), 'after');
     expect(after.statusCode, after.body).toBe(200);

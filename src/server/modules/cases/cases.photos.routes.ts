@@ -48,7 +48,8 @@ export const casePhotoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         if (error instanceof AppError) throw error;
         const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: formatBytes(limit) });
+        if (code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('FILE_TOO_LARGE', { limit: formatBytes(limit) });
         if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('MULTIPART_EXPECTED');
         throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: '' }]);
       }

@@ -124,7 +124,11 @@ export async function addCasePhoto(ctx: RequestContext, caseId: number, stage: P
   const facts = await inspectImage(bytes);
   const sha = createHash('sha256').update(bytes).digest('hex');
   const key = storageKey(caseId, sha);
-  const existing = await db.selectFrom('case_photo').selectAll().where('storage_key', '=', key).executeTakeFirst();
+  const existing = await db
+    .selectFrom('case_photo')
+    .selectAll()
+    .where('storage_key', '=', key)
+    .executeTakeFirst();
   if (existing) return presentPhoto(existing);
 
   const [shown, thumb] = await Promise.all([publicCopy(bytes, facts.format), thumbnail(bytes)]);
@@ -178,12 +182,20 @@ export async function addCasePhoto(ctx: RequestContext, caseId: number, stage: P
     return presentPhoto(photo);
   } catch (error) {
     // a failed insert leaves no files behind (unless a parallel upload of the same bytes won the row)
-    const won = await db.selectFrom('case_photo').select('id').where('storage_key', '=', key).executeTakeFirst();
+    const won = await db
+      .selectFrom('case_photo')
+      .select('id')
+      .where('storage_key', '=', key)
+      .executeTakeFirst();
     if (!won) {
       await Promise.all(['original', 'public', 'thumb'].map((s) => storage.delete(`${key}.${s}`)));
       throw error;
     }
-    const again = await db.selectFrom('case_photo').selectAll().where('id', '=', won.id).executeTakeFirstOrThrow();
+    const again = await db
+      .selectFrom('case_photo')
+      .selectAll()
+      .where('id', '=', won.id)
+      .executeTakeFirstOrThrow();
     return presentPhoto(again);
   }
 }

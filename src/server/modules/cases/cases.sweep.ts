@@ -62,24 +62,25 @@ async function systemContext(app: AppContext, trx: Transaction<DB>): Promise<Req
 const ESCALATE_FROM: ReadonlySet<string> = new Set(['dispatched', 'in_progress']);
 
 function escalates(row: CaseRow): boolean {
-  return (
-    row.escalate_when_overdue && ESCALATE_FROM.has(row.status) && row.level !== CASE_LEVELS.at(-1)
-  );
+  return row.escalate_when_overdue && ESCALATE_FROM.has(row.status) && row.level !== CASE_LEVELS.at(-1);
 }
 
 export async function sweepOverdue(app: AppContext, now: Date = new Date()): Promise<SweepResult> {
   const { db } = app.database;
   const calendar = await calendarFor(db);
   const result = await db.transaction().execute(async (trx) => {
-    const lock = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}) AS locked`.execute(
-      trx,
-    );
+    const lock = await sql<{
+      locked: boolean;
+    }>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}) AS locked`.execute(trx);
     if (!lock.rows[0]?.locked) return { skipped: true, overdue: 0, escalated: 0, failed: 0 };
     const rows = await caseQuery(trx)
       .where('c.status', 'in', [...OPEN_STATUSES])
       .where('c.current_due_at', '<', now)
       .where((eb) =>
-        eb.or([eb('c.overdue_swept_at', 'is', null), eb('c.overdue_swept_at', '<', eb.ref('c.current_due_at'))]),
+        eb.or([
+          eb('c.overdue_swept_at', 'is', null),
+          eb('c.overdue_swept_at', '<', eb.ref('c.current_due_at')),
+        ]),
       )
       .orderBy('c.current_due_at')
       .orderBy('c.id')

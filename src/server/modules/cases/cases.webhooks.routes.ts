@@ -39,7 +39,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Add a webhook: json (signed with the secret), wecom (企业微信群机器人) or dingtalk (钉钉机器人)',
+        summary:
+          'Add a webhook: json (signed with the secret), wecom (企业微信群机器人) or dingtalk (钉钉机器人)',
         body: WebhookCreateBody,
         response: { 200: WebhookSchema, ...errorResponses(403, 422) },
       },

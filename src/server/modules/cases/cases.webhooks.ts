@@ -119,7 +119,9 @@ async function present(ctx: RequestContext, rows: WebhookRow[]) {
           .selectFrom('webhook_delivery')
           .select([
             'webhook_id',
-            sql<number>`count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL)::int`.as('pending'),
+            sql<number>`count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL)::int`.as(
+              'pending',
+            ),
             sql<number>`count(*) FILTER (WHERE failed_at IS NOT NULL)::int`.as('failed'),
           ])
           .where('webhook_id', 'in', ids)
@@ -144,7 +146,11 @@ async function present(ctx: RequestContext, rows: WebhookRow[]) {
 }
 
 async function loadWebhook(ctx: RequestContext, id: number): Promise<WebhookRow> {
-  const row = await ctx.app.database.db.selectFrom('webhook').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await ctx.app.database.db
+    .selectFrom('webhook')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -353,7 +359,8 @@ export async function deliverWebhooks(app: AppContext, now: Date = new Date()): 
             'x-louyuan-event': d.event,
             'x-louyuan-delivery': String(d.id),
           };
-          if (d.format === 'json' && d.secret) headers['x-louyuan-signature'] = signature(decryptField(keys, d.secret), body);
+          if (d.format === 'json' && d.secret)
+            headers['x-louyuan-signature'] = signature(decryptField(keys, d.secret), body);
           try {
             const response = await fetch(d.url, {
               method: 'POST',
