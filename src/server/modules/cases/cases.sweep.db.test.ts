@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { usingPostgres } from '../../testing/database.js';
-import { sweepOverdue } from './cases.sweep.js';
+import { SWEEP_LOCK_KEY, sweepOverdue } from './cases.sweep.js';
 
 let t: TestApp;
 const s: Record<string, Session> = {};
@@ -159,6 +160,23 @@ describe('the overdue sweep', () => {
     if (usingPostgres()) {
       // separate connections: one took the advisory lock, the other stepped aside or found the work done
       expect(results.some((r) => r.skipped || r.overdue === 0)).toBe(true);
+      // and while another connection holds the lock, a sweep does nothing at all
+      const other = await dispatchedToGrid1('楼顶违规搭建');
+      let release = () => {};
+      let held = () => {};
+      const isHeld = new Promise<void>((resolve) => (held = resolve));
+      const holder = t.database.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK_KEY})`.execute(trx);
+        held();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await isHeld;
+      const blocked = await sweepOverdue(t.ctx, later);
+      release();
+      await holder;
+      expect(blocked).toEqual({ skipped: true, overdue: 0, escalated: 0, failed: 0 });
+      expect((await eventsOf(other.id)).map((e) => e.action)).not.toContain('overdue');
+      expect((await sweepOverdue(t.ctx, later)).escalated).toBe(1);
     }
     const row = await t.database.db
       .selectFrom('civic_case')
