@@ -154,6 +154,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
           polling = false;
         }
       };
+      void poll(); // at once: a reconnect with Last-Event-ID gets what it missed without waiting
       const pollTimer = setInterval(() => void poll(), FEED_POLL_MS);
       const beatTimer = setInterval(() => {
         if (!closed) raw.write(': ping\n\n');
