@@ -174,7 +174,7 @@ describe('the overdue sweep', () => {
       const blocked = await sweepOverdue(t.ctx, later);
       release();
       await holder;
-      expect(blocked).toEqual({ skipped: true, overdue: 0, escalated: 0, failed: 0 });
+      expect(blocked).toEqual({ skipped: true, overdue: 0, escalated: 0, failed: 0, warned: 0 });
       expect((await eventsOf(other.id)).map((e) => e.action)).not.toContain('overdue');
       expect((await sweepOverdue(t.ctx, later)).escalated).toBe(1);
     }
@@ -210,6 +210,41 @@ describe('the overdue sweep', () => {
       .where('id', '=', c.id)
       .executeTakeFirstOrThrow();
     expect(row.level).toBe('street');
+  });
+});
+
+describe('the yellow warning', () => {
+  it('tells the handler once when 80 % of the working time has gone', async () => {
+    const c = await dispatchedToGrid1('楼道扶手松动');
+    const row = await t.database.db
+      .selectFrom('civic_case')
+      .select(['current_started_at', 'current_due_at'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const almost = new Date(row.current_due_at!.getTime() - 60_000);
+    const justStarted = new Date(row.current_started_at!.getTime() + 60_000);
+    const warningsOf = () =>
+      t.database.db
+        .selectFrom('case_event')
+        .select(['details', 'public'])
+        .where('case_id', '=', c.id)
+        .where('action', '=', 'deadline_warning')
+        .execute();
+    await sweepOverdue(t.ctx, justStarted);
+    expect(await warningsOf()).toEqual([]);
+    const first = await sweepOverdue(t.ctx, almost);
+    expect(first.warned).toBeGreaterThanOrEqual(1);
+    expect(await warningsOf()).toEqual([
+      { details: { dueAt: row.current_due_at!.toISOString() }, public: false },
+    ]);
+    const inbox = (await s.grid1!.request('GET', '/api/notifications?pageSize=200')).json<{
+      items: Notice[];
+    }>();
+    const notices = inbox.items.filter((n) => n.caseId === c.id && n.kind === 'case.warning');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.title).toContain('即将超时');
+    await sweepOverdue(t.ctx, almost);
+    expect(await warningsOf()).toHaveLength(1);
   });
 });
 

@@ -4,8 +4,9 @@ import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { CASE_LEVELS, OPEN_STATUSES } from '../../../shared/case-workflow.js';
+import { deadlineState, type WorkCalendar } from '../../../shared/working-time.js';
 import { calendarFor } from './cases.calendar.js';
-import { announce } from './cases.notify.js';
+import { announce, handlerRecipients, type CaseSnapshot } from './cases.notify.js';
 import { caseQuery, type CaseRow } from './cases.queries.js';
 import { applyTransition } from './cases.transitions.js';
 
@@ -31,6 +32,8 @@ export interface SweepResult {
   escalated: number;
   /** Cases the escalation refused (no unit above, a state that changed): marked and announced only. */
   failed: number;
+  /** Cases that reached 80 % of their working time (yellow) and whose handler was told once. */
+  warned: number;
 }
 
 async function systemContext(app: AppContext, trx: Transaction<DB>): Promise<RequestContext> {
@@ -72,7 +75,7 @@ export async function sweepOverdue(app: AppContext, now: Date = new Date()): Pro
     const lock = await sql<{
       locked: boolean;
     }>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}) AS locked`.execute(trx);
-    if (!lock.rows[0]?.locked) return { skipped: true, overdue: 0, escalated: 0, failed: 0 };
+    if (!lock.rows[0]?.locked) return { skipped: true, overdue: 0, escalated: 0, failed: 0, warned: 0 };
     const rows = await caseQuery(trx)
       .where('c.status', 'in', [...OPEN_STATUSES])
       .where('c.current_due_at', '<', now)
@@ -88,7 +91,8 @@ export async function sweepOverdue(app: AppContext, now: Date = new Date()): Pro
       .forUpdate(['c'])
       .skipLocked()
       .execute();
-    const counts: SweepResult = { skipped: false, overdue: 0, escalated: 0, failed: 0 };
+    const counts: SweepResult = { skipped: false, overdue: 0, escalated: 0, failed: 0, warned: 0 };
+    counts.warned = await warnNearDeadline(trx, now, calendar);
     if (rows.length === 0) return counts;
     const ctx = await systemContext(app, trx);
     for (const row of rows) {
@@ -110,24 +114,7 @@ export async function sweepOverdue(app: AppContext, now: Date = new Date()): Pro
           details: JSON.stringify({ dueAt: dueAt.toISOString(), level: row.level }),
         })
         .execute();
-      await announce(
-        trx,
-        {
-          id: row.id,
-          code: row.code,
-          status: row.status,
-          categoryName: row.category_name,
-          address: row.address,
-          path: row.path,
-          handler_kind: row.handler_kind,
-          handler_place_id: row.handler_place_id,
-          handler_user_id: row.handler_user_id,
-          handler_department_id: row.handler_department_id,
-          place_id: row.place_id,
-        },
-        'overdue',
-        `期限 ${dueAt.toISOString()}`,
-      );
+      await announce(trx, snapshotOf(row), 'overdue', `期限 ${dueAt.toISOString()}`);
       const audit = {
         actorId: null,
         actorName: SWEEP_ACTOR,
@@ -179,4 +166,91 @@ export async function sweepOverdue(app: AppContext, now: Date = new Date()): Pro
   });
   if (result.overdue > 0) app.sealer.kick();
   return result;
+}
+
+function snapshotOf(row: CaseRow): CaseSnapshot {
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    categoryName: row.category_name,
+    address: row.address,
+    path: row.path,
+    handler_kind: row.handler_kind,
+    handler_place_id: row.handler_place_id,
+    handler_user_id: row.handler_user_id,
+    handler_department_id: row.handler_department_id,
+    place_id: row.place_id,
+  };
+}
+
+/** How many open cases with a running deadline the yellow-warning pass looks at per run, nearest first. */
+export const WARNING_SCAN = 1000;
+
+/**
+ * The yellow warning: once per deadline, when 80 % of the working time allowed has gone (deadlineState), the
+ * handler's inbox gets a 'case.warning' notice and the timeline a non-public 'deadline_warning' step whose
+ * details name the deadline (the flag: a moved deadline is warned about again). No webhook: it is a nudge.
+ */
+async function warnNearDeadline(trx: Transaction<DB>, now: Date, calendar: WorkCalendar): Promise<number> {
+  const rows = await caseQuery(trx)
+    .where('c.status', 'in', [...OPEN_STATUSES])
+    .where('c.current_due_at', '>=', now)
+    .where('c.current_started_at', 'is not', null)
+    .orderBy('c.current_due_at')
+    .limit(WARNING_SCAN)
+    .execute();
+  const yellow = rows.filter(
+    (r) => deadlineState(r.current_started_at!, r.current_due_at!, now, calendar) === 'warning',
+  );
+  if (yellow.length === 0) return 0;
+  const warned = await trx
+    .selectFrom('case_event')
+    .select(['case_id', sql<string>`details->>'dueAt'`.as('due')])
+    .where('action', '=', 'deadline_warning')
+    .where(
+      'case_id',
+      'in',
+      yellow.map((r) => r.id),
+    )
+    .execute();
+  const done = new Set(warned.map((w) => `${w.case_id}|${w.due}`));
+  let count = 0;
+  for (const row of yellow) {
+    const dueAt = row.current_due_at!.toISOString();
+    if (done.has(`${row.id}|${dueAt}`)) continue;
+    await trx
+      .insertInto('case_event')
+      .values({
+        case_id: row.id,
+        at: now,
+        actor_id: null,
+        actor_name: '系统（超时巡检）',
+        actor_role: null,
+        action: 'deadline_warning',
+        from_status: row.status,
+        to_status: row.status,
+        note: null,
+        public: false,
+        details: JSON.stringify({ dueAt }),
+      })
+      .execute();
+    const recipients = await handlerRecipients(trx, snapshotOf(row));
+    if (recipients.length > 0) {
+      await trx
+        .insertInto('notification')
+        .values(
+          recipients.map((userId) => ({
+            user_id: userId,
+            case_id: row.id,
+            kind: 'case.warning',
+            title: `${row.code} ${row.category_name}：即将超时`,
+            body: `${row.address} · 期限 ${dueAt}`.slice(0, 500),
+          })),
+        )
+        .execute();
+    }
+    count++;
+  }
+  return count;
 }
