@@ -116,8 +116,20 @@ export async function addCasePhoto(ctx: RequestContext, caseId: number, stage: P
   const limit = ctx.app.config.photoLimit;
   const gridScope = await gridScopeOf(db, ctx.actor);
   const row = await caseQuery(db).where('c.id', '=', caseId).executeTakeFirst();
-  if (!row || !caseVisible(ctx.actor, gridScope, row)) throw new AppError('NOT_FOUND');
-  if (!mayAddPhoto(ctx, row, gridScope, stage)) throw new AppError('FORBIDDEN');
+  const refusal =
+    !row || !caseVisible(ctx.actor, gridScope, row)
+      ? new AppError('NOT_FOUND')
+      : !mayAddPhoto(ctx, row, gridScope, stage)
+        ? new AppError('FORBIDDEN')
+        : null;
+  if (refusal || !row) {
+    // through runCommand, so the refused attempt leaves its 'denied' entry like every other refused write
+    await runCommand(ctx, 'case.photo.add', () => Promise.reject(refusal ?? new AppError('NOT_FOUND')), {
+      subjectType: 'case',
+      subjectId: String(caseId),
+    });
+    throw refusal ?? new AppError('NOT_FOUND');
+  }
   if (bytes.length > limit) throw new AppError('FILE_TOO_LARGE', { limit: formatBytes(limit) });
   if (bytes.length === 0) throw new AppError('UNSUPPORTED_IMAGE');
 
