@@ -9,6 +9,7 @@ import { gridScopeOf } from '../../policy/grid-scope.js';
 import { isDispatcher, isHandler } from './cases.policy.js';
 import { caseQuery, caseVisible, type CaseRow } from './cases.queries.js';
 import { presentPhoto, requireReader } from './cases.service.js';
+import { PHOTO_STAGES } from './cases.notify.schema.js';
 import { storageFor } from './cases.storage.js';
 
 /**
@@ -116,12 +117,16 @@ export async function addCasePhoto(ctx: RequestContext, caseId: number, stage: P
   const limit = ctx.app.config.photoLimit;
   const gridScope = await gridScopeOf(db, ctx.actor);
   const row = await caseQuery(db).where('c.id', '=', caseId).executeTakeFirst();
-  const refusal =
-    !row || !caseVisible(ctx.actor, gridScope, row)
-      ? new AppError('NOT_FOUND')
-      : !mayAddPhoto(ctx, row, gridScope, stage)
-        ? new AppError('FORBIDDEN')
-        : null;
+  const visible = !!row && caseVisible(ctx.actor, gridScope, row);
+  // a case out of sight is 404 whatever else is wrong with the request
+  if (visible && !(PHOTO_STAGES as readonly string[]).includes(stage)) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/stage', message: '' }]);
+  }
+  const refusal = !visible
+    ? new AppError('NOT_FOUND')
+    : !mayAddPhoto(ctx, row, gridScope, stage)
+      ? new AppError('FORBIDDEN')
+      : null;
   if (refusal || !row) {
     // through runCommand, so the refused attempt leaves its 'denied' entry like every other refused write
     await runCommand(ctx, 'case.photo.add', () => Promise.reject(refusal ?? new AppError('NOT_FOUND')), {
