@@ -285,23 +285,49 @@ export function generateDemoCases(input: DemoCasesInput): DemoCase[] {
   }
   instants.sort((a, b) => a - b);
 
+  // a dozen cases reported 4–20 days before the end are stopped in each open state in turn
+  const stops = new Map<number, Stop>();
+  const window = instants
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t >= end.getTime() - 20 * DAY && t <= end.getTime() - 4 * DAY);
+  const stride = Math.max(1, Math.floor(window.length / (RECENT_STOPS.length * 2)));
+  for (let j = 0; j < RECENT_STOPS.length * 2 && j * stride < window.length; j++) {
+    stops.set(window[j * stride]!.i, RECENT_STOPS[j % RECENT_STOPS.length]!);
+  }
   const out: DemoCase[] = [];
   let sequence = 0;
   for (let i = 0; i < count; i++) {
     const reportedAt = new Date(instants[i]!);
     const month = monthOf(reportedAt);
-    const category = weighted(
+    let category = weighted(
       rng,
       categories.map((c) => [c, categoryWeight(c.code, month)] as const),
     );
-    const spot = pick(rng, spots);
-    const recentRank = count - 1 - i;
-    const stop: Stop =
-      recentRank < RECENT_STOPS.length * 2 ? RECENT_STOPS[recentRank % RECENT_STOPS.length]! : null;
-    const c = simulate(rng, calendar, end, category, spot, reportedAt, stop, out);
+    let spot = pick(rng, spots);
+    const stop: Stop = stops.get(i) ?? null;
+    // a second report of a problem already reported in the last week: same place and category, merged
+    let duplicateOf: number | null = null;
+    if (stop === null && rng() < 0.035) {
+      const since = reportedAt.getTime() - 7 * DAY;
+      const candidates: number[] = [];
+      for (let j = out.length - 1; j >= 0 && candidates.length < 20; j--) {
+        if (out[j]!.reportedAt.getTime() < since) break;
+        if (out[j]!.status !== 'merged') candidates.push(j);
+      }
+      if (candidates.length > 0) {
+        duplicateOf = pick(rng, candidates);
+        category = out[duplicateOf]!.category;
+        spot = out[duplicateOf]!.spot;
+      }
+    }
+    const c = simulate(rng, calendar, end, category, spot, reportedAt, stop, out, duplicateOf);
     sequence++;
     const day = localDate(reportedAt).replaceAll('-', '');
     c.code = `${day}${String(sequence).padStart(6, '0')}`;
+    if (c.mergedInto !== null) {
+      const mark = out[c.mergedInto]!.events.at(-1);
+      if (mark?.action === 'merged_from') Object.assign(mark, { note: c.code, details: { from: c.code } });
+    }
     out.push(c);
   }
   return out;
@@ -316,6 +342,7 @@ function simulate(
   reportedAt: Date,
   stop: Stop,
   earlier: readonly DemoCase[],
+  duplicateOf: number | null,
 ): DemoCase {
   const channel = weighted(rng, CHANNEL_WEIGHTS);
   const texts = DESCRIPTIONS[category.code] ?? [`${category.name}`];
@@ -423,7 +450,9 @@ function simulate(
   if (stop === 'report') return c;
 
   // rejected or merged before acceptance
-  const branch = rng();
+  // cases held at a stop state take the plain path, so they reach it
+  const free = stop === null;
+  const branch = free ? rng() : 1;
   if (branch < 0.04) {
     const at = after(t, 10, 100);
     const reason = pick(rng, ['不属于受理范围', '诉求已由其他渠道办理', '信息不全，无法核实']);
@@ -432,35 +461,23 @@ function simulate(
     }
     return c;
   }
-  if (branch < 0.075) {
-    const window = reportedAt.getTime() - 7 * DAY;
-    let target = -1;
-    for (let j = earlier.length - 1; j >= 0; j--) {
-      const e = earlier[j]!;
-      if (e.reportedAt.getTime() < window) break;
-      if (e.category.id === category.id && e.status !== 'merged' && e.spot.gridId === spot.gridId) {
-        target = j;
-        break;
-      }
+  if (duplicateOf !== null) {
+    const at = after(t, 5, 60);
+    const into = earlier[duplicateOf]!;
+    if (step(at, 'merge', 'merged', staff, { public: true, details: { mergedInto: into.code } })) {
+      Object.assign(c, { mergedInto: duplicateOf, currentDueAt: null, currentStartedAt: null });
+      into.events.push({
+        at,
+        action: 'merged_from',
+        fromStatus: null,
+        toStatus: null,
+        note: c.code,
+        public: false,
+        details: {},
+        actor: staff,
+      });
     }
-    if (target >= 0) {
-      const at = after(t, 5, 60);
-      const into = earlier[target]!;
-      if (step(at, 'merge', 'merged', staff, { public: true, details: { mergedInto: into.code } })) {
-        Object.assign(c, { mergedInto: target, currentDueAt: null, currentStartedAt: null });
-        into.events.push({
-          at,
-          action: 'merged_from',
-          fromStatus: null,
-          toStatus: null,
-          note: '',
-          public: false,
-          details: {},
-          actor: staff,
-        });
-      }
-      return c;
-    }
+    return c;
   }
 
   // accept: mostly within the limit
@@ -496,7 +513,7 @@ function simulate(
   if (!dispatch(after(t, dispatchMinutes * 0.05, dispatchMinutes * (rng() < 0.92 ? 0.8 : 1.6)))) return c;
 
   // returned to the dispatcher (wrong handler) and sent on again
-  if (rng() < 0.06) {
+  if (free && rng() < 0.06) {
     const reason = pick(rng, ['不属于本单位职责', '地址有误，请核实']);
     if (!step(after(t, 20, 200), 'return', 'accepted', handlerActor(), { note: reason })) return c;
     const due = addWorkingMinutes(t, dispatchMinutes, calendar);
@@ -518,7 +535,7 @@ function simulate(
   if (stop === 'start') return c;
 
   // escalated one level up when the grid cannot solve it
-  if (rng() < 0.03 && c.level !== 'street' && c.level !== 'district') {
+  if (free && rng() < 0.03 && c.level !== 'street' && c.level !== 'district') {
     const level: CaseLevel = c.level === 'grid' ? 'community' : 'street';
     const unit = level === 'community' ? spot.community : spot.street;
     if (unit) {
@@ -543,7 +560,7 @@ function simulate(
   }
 
   // extension asked and granted
-  if (rng() < 0.05 && c.handleDueAt) {
+  if (free && rng() < 0.05 && c.handleDueAt) {
     const extension = { limit: 1, unit: 'days' as const };
     if (
       !step(after(t, 30, 120), 'request_extension', null, handlerActor(), {
@@ -560,7 +577,7 @@ function simulate(
   }
 
   // deferred (挂账): waiting for funds or a season; stays deferred
-  if (rng() < 0.02) {
+  if (free && rng() < 0.02) {
     const note = '需列入年度计划统筹解决';
     if (!step(after(t, 30, 240), 'request_deferral', null, handlerActor(), { note })) return c;
     if (!step(after(t, 30, 480), 'approve_deferral', 'deferred', staff)) return c;
@@ -572,16 +589,17 @@ function simulate(
     return c;
   }
   // a few are never handled: they stay overdue in progress
-  if (rng() < 0.01) return c;
+  if (free && rng() < 0.01) return c;
 
   const handle = (late: boolean): boolean => {
     const due = c.handleDueAt!;
     const used = workingMinutesBetween(t, due, calendar);
+    const lateFrom = due > t ? due : t;
     const at = late
-      ? addWorkingMinutes(due, Math.round(between(rng, 0.1, 1) * handleMinutes) + 1, calendar)
+      ? addWorkingMinutes(lateFrom, Math.round(between(rng, 0.1, 1) * handleMinutes) + 1, calendar)
       : addWorkingMinutes(t, Math.round(between(rng, 0.1, 0.95) * Math.max(used, 1)), calendar);
     if (late && c.handlerKind !== 'grid_worker' && rng() < 0.3) {
-      const superviseAt = addWorkingMinutes(due, 30, calendar);
+      const superviseAt = addWorkingMinutes(lateFrom, 30, calendar);
       if (superviseAt < at) {
         if (
           !step(
@@ -607,11 +625,11 @@ function simulate(
     });
     return true;
   };
-  if (!handle(rng() < 0.14)) return c;
+  if (!handle(free && rng() < 0.14)) return c;
   if (stop === 'handle') return c;
 
   // verification fails: back to work once
-  if (rng() < 0.05) {
+  if (free && rng() < 0.05) {
     if (!step(after(t, 30, 240), 'fail_verification', 'in_progress', staff, { note: '现场核查未处置到位' }))
       return c;
     Object.assign(c, {
@@ -623,12 +641,12 @@ function simulate(
     if (!handle(rng() < 0.3)) return c;
   }
 
-  const verifyAt = after(t, 20, 300);
+  const verifyAt = after(t, 20, 900);
   if (!step(verifyAt, 'verify', 'verified', staff)) return c;
   c.verifiedAt = verifyAt;
   if (stop === 'verify') return c;
 
-  const closeAt = after(t, 10, 240);
+  const closeAt = after(t, 10, 600);
   const reason = weighted(rng, CLOSURE_WEIGHTS);
   if (!step(closeAt, 'close', 'closed', staff, { public: true, details: {} })) return c;
   Object.assign(c, {
