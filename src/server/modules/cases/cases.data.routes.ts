@@ -81,7 +81,7 @@ export const casesDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Case figures over my scope (narrowed by place, grid, department or worker) and a period (default this month)',
         description: 'Definitions: docs/ARCHITECTURE.md, "Case figures".',
         querystring: FiguresQuery,
-        response: { 200: FiguresSchema, ...errorResponses(403, 404, 422) },
+        response: { 200: FiguresSchema, ...errorResponses(403, 404) },
       },
     },
     async (request) => caseFigures(requestContext(request), request.query),
