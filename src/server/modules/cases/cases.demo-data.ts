@@ -597,7 +597,7 @@ function simulate(
     const lateFrom = due > t ? due : t;
     const at = late
       ? addWorkingMinutes(lateFrom, Math.round(between(rng, 0.1, 1) * handleMinutes) + 1, calendar)
-      : addWorkingMinutes(t, Math.round(between(rng, 0.1, 0.95) * Math.max(used, 1)), calendar);
+      : addWorkingMinutes(t, Math.round(between(rng, 0.1, 0.7) * Math.max(used, 1)), calendar);
     if (late && c.handlerKind !== 'grid_worker' && rng() < 0.3) {
       const superviseAt = addWorkingMinutes(lateFrom, 30, calendar);
       if (superviseAt < at) {
@@ -641,12 +641,15 @@ function simulate(
     if (!handle(rng() < 0.3)) return c;
   }
 
-  const verifyAt = after(t, 20, 900);
+  // most cases are verified and closed within the handling deadline (closed on time); the rest later
+  const remaining = c.handleDueAt ? workingMinutesBetween(t, c.handleDueAt, calendar) : 0;
+  const quick = remaining > 10 && rng() < 0.85;
+  const verifyAt = quick ? after(t, 1, remaining * 0.45) : after(t, 20, 900);
   if (!step(verifyAt, 'verify', 'verified', staff)) return c;
   c.verifiedAt = verifyAt;
   if (stop === 'verify') return c;
 
-  const closeAt = after(t, 10, 600);
+  const closeAt = quick ? after(t, 1, remaining * 0.45) : after(t, 10, 600);
   const reason = weighted(rng, CLOSURE_WEIGHTS);
   if (!step(closeAt, 'close', 'closed', staff, { public: true, details: {} })) return c;
   Object.assign(c, {
