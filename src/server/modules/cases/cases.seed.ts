@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { personalDataKeys } from '../../core/keys.js';
 import { encryptField, lookupHash } from '../../core/personal-data.js';
-import type { CaseEventTable, CivicCaseTable, DB } from '../../db/types.js';
+import type { CaseEventTable, CivicCaseTable } from '../../db/types.js';
 import { maskPhone } from '../../../shared/masking.js';
 import { calendarFrom } from '../../../shared/working-time.js';
 import { locatorFor } from '../grids/grids.queries.js';
