@@ -132,7 +132,7 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
       rating_reasons: c.ratingReasons,
       rated_at: c.ratedAt,
       merged_into_id: c.mergedInto === null ? null : first + c.mergedInto,
-      version: c.events.length,
+      version: c.events.filter((e) => e.action !== 'merged_from').length,
       created_at: c.reportedAt,
       updated_at: c.events[c.events.length - 1]?.at ?? c.reportedAt,
     };
