@@ -3,7 +3,7 @@ import { runCommand } from '../../core/command.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import { requireCapability } from '../../policy/authorize.js';
-import { forgetCalendar } from './cases.calendar.js';
+import { forgetCalendar, forgetCategories } from './cases.calendar.js';
 import type { CalendarPutBody, CategoryCreateBody, CategoryUpdateBody } from './cases.schema.js';
 
 /** The category catalogue, the working-time calendar and the departments: what the console edits. */
@@ -130,6 +130,7 @@ export async function createCategory(ctx: RequestContext, input: Static<typeof C
     },
     { subjectType: 'case_category', subjectId: input.code },
   );
+  forgetCategories(ctx.app.database.db);
   return presentCategory(await categoryQuery(ctx).where('c.code', '=', input.code).executeTakeFirstOrThrow());
 }
 
@@ -188,6 +189,7 @@ export async function updateCategory(
     },
     { subjectType: 'case_category', subjectId: code },
   );
+  forgetCategories(ctx.app.database.db);
   return presentCategory(await categoryQuery(ctx).where('c.code', '=', code).executeTakeFirstOrThrow());
 }
 

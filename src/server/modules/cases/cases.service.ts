@@ -26,7 +26,7 @@ import {
 import { toWgs84, type Crs } from '../grids/grids.geometry.js';
 import { locatorFor } from '../grids/grids.queries.js';
 import { findByCode, underPath } from '../places/places.queries.js';
-import { calendarFor } from './cases.calendar.js';
+import { calendarFor, categoriesFor } from './cases.calendar.js';
 import { announce } from './cases.notify.js';
 import { allowedActions } from './cases.policy.js';
 import { caseQuery, caseScope, caseVisible, type CaseRow } from './cases.queries.js';
@@ -57,15 +57,10 @@ export const DUPLICATE_RADIUS_M = 100;
 export const DUPLICATE_WINDOW_DAYS = 7;
 const M_PER_DEG_LAT = 111_320;
 
-async function activeCategory(db: Kysely<DB> | Transaction<DB>, code: string) {
-  const category = await db
-    .selectFrom('case_category')
-    .selectAll()
-    .where('code', '=', code)
-    .where('parent_code', 'is not', null)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!category) throw new AppError('UNKNOWN_CATEGORY', { code }, [{ path: '/categoryCode', message: '' }]);
+async function activeCategory(db: Kysely<DB>, code: string) {
+  const category = (await categoriesFor(db)).get(code);
+  if (!category || category.parent_code === null || !category.active)
+    throw new AppError('UNKNOWN_CATEGORY', { code }, [{ path: '/categoryCode', message: '' }]);
   return category;
 }
 
@@ -94,7 +89,8 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
   if (input.onTheSpot && ctx.actor.role !== 'grid_worker') {
     throw new AppError('FORBIDDEN');
   }
-  const calendar = await calendarFor(db);
+  // read before the transaction: on PGlite its one connection is held by the transaction until it ends
+  const [calendar, category] = await Promise.all([calendarFor(db), activeCategory(db, input.categoryCode)]);
   const keys = personalDataKeys(ctx.app.config);
   const parsed = input.reporterPhone?.trim() ? parsePhone(input.reporterPhone) : null;
   if (parsed && !parsed.ok) {
@@ -110,17 +106,29 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
     async (trx) => {
       // staff file cases within their own node; residents and anonymous reporters anywhere in the district
       if (staff && !placePath.startsWith(ctx.actor.placePath)) throw new AppError('NOT_FOUND');
-      const category = await activeCategory(trx, input.categoryCode);
-      const place = await trx
-        .selectFrom('place')
-        .select(['id', 'path', 'name', 'address'])
-        .where('path', '=', placePath)
-        .executeTakeFirstOrThrow();
-      const micro = await trx
-        .selectFrom('grid')
-        .select('path')
-        .where('id', '=', hit.micro!.id)
-        .executeTakeFirstOrThrow();
+      // the locator carries the place and paths it answers with, so intake needs no lookups of its own
+      const place = hit.compound
+        ? {
+            id: hit.compound.id,
+            code: hit.compound.code,
+            name: hit.compound.name,
+            path: hit.compound.placePath,
+          }
+        : ((hit.micro!.place && { ...hit.micro!.place, path: hit.micro!.placePath }) ??
+          (await trx
+            .selectFrom('place')
+            .select(['id', 'code', 'name', 'path'])
+            .where('path', '=', placePath)
+            .executeTakeFirstOrThrow()));
+      const microPath =
+        hit.micro!.path ??
+        (
+          await trx
+            .selectFrom('grid')
+            .select('path')
+            .where('id', '=', hit.micro!.id)
+            .executeTakeFirstOrThrow()
+        ).path;
       const onSpot = !!input.onTheSpot;
       const acceptDue = dueAfter(reportedAt, category.accept_limit, category.accept_unit, calendar);
       const handleDue = onSpot ? dueAfter(now, category.handle_limit, category.handle_unit, calendar) : null;
@@ -132,14 +140,14 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
           channel,
           description: input.description.trim(),
           address: (
-            input.address?.trim() || [hit.compound?.name, place.address].filter(Boolean).join(' ')
+            input.address?.trim() || [hit.compound?.name, hit.compound?.address].filter(Boolean).join(' ')
           ).slice(0, 200),
           lng,
           lat,
           place_id: place.id,
           path: place.path,
           grid_id: hit.micro!.id,
-          grid_path: micro.path,
+          grid_path: microPath,
           overlay_grid_ids: hit.overlays.map((g) => g.id),
           attributes: JSON.stringify(input.attributes ?? {}),
           reporter_user_id: actorAccount(ctx.actor),
@@ -167,7 +175,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
               }
             : { current_due_at: acceptDue, current_started_at: reportedAt }),
         })
-        .returning(['id', 'code', 'status'])
+        .returningAll()
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('case_event')
@@ -201,8 +209,34 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
         },
         'report',
       );
+      // the answer is built from what was written, as caseQuery would read it back
+      const view: CaseRow = {
+        ...row,
+        category_code: category.code,
+        category_name: category.name,
+        category_name_en: category.name_en,
+        photo_before: category.photo_before,
+        photo_after: category.photo_after,
+        handle_limit: category.handle_limit,
+        handle_unit: category.handle_unit,
+        dispatch_limit: category.dispatch_limit,
+        dispatch_unit: category.dispatch_unit,
+        default_handler: category.default_handler,
+        default_department_id: category.default_department_id,
+        escalate_when_overdue: category.escalate_when_overdue,
+        place_code: place.code,
+        place_name: place.name,
+        grid_code: hit.micro!.code,
+        grid_name: hit.micro!.name,
+        handler_place_code: null,
+        handler_place_name: null,
+        handler_user_name: onSpot ? ctx.actor.displayName : null,
+        handler_department_code: null,
+        handler_department_name: null,
+        department_ids: [],
+      };
       return {
-        value: row.id,
+        value: view,
         audit: {
           subjectType: 'case',
           subjectId: String(row.id),
@@ -213,7 +247,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
     },
     { subjectType: 'case', subjectId: 'new' },
   );
-  const row = await loadCase(db, created);
+  const row = created;
   return {
     case: presentCase(ctx, row, calendar, null),
     publicToken: row.public_token,

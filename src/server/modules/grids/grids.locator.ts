@@ -10,6 +10,9 @@ export interface LocatorGrid {
   level: number;
   kind: GridKind;
   placePath: string;
+  /** The grid's own materialized path and its place (optional: tests build grids without them). */
+  path?: string;
+  place?: { id: number; code: string; name: string };
   geometry: GeoJsonPolygon;
   minLng: number;
   minLat: number;
@@ -23,6 +26,7 @@ export interface LocatorCompound {
   code: string;
   name: string;
   placePath: string;
+  address?: string | null;
   geometry: GeoJsonPolygon;
 }
 

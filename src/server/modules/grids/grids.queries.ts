@@ -72,7 +72,11 @@ export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
       'g.min_lat',
       'g.max_lng',
       'g.max_lat',
+      'g.path',
+      'g.place_id',
       'p.path as place_path',
+      'p.code as place_code',
+      'p.name as place_name',
     ])
     .where('g.retired_at', 'is', null)
     .execute();
@@ -84,6 +88,8 @@ export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
     level: r.level,
     kind: r.kind,
     placePath: r.place_path,
+    path: r.path,
+    place: { id: r.place_id, code: r.place_code, name: r.place_name },
     geometry: r.geometry,
     minLng: r.min_lng,
     minLat: r.min_lat,
@@ -97,7 +103,7 @@ export async function loadLocatorGrids(db: Kysely<DB>): Promise<LocatorGrid[]> {
 export async function loadLocatorCompounds(db: Kysely<DB>): Promise<LocatorCompound[]> {
   const rows = await db
     .selectFrom('place')
-    .select(['id', 'code', 'name', 'path', 'geometry'])
+    .select(['id', 'code', 'name', 'path', 'address', 'geometry'])
     .where('kind', '=', 'compound')
     .where('geometry', 'is not', null)
     .execute();
@@ -106,6 +112,7 @@ export async function loadLocatorCompounds(db: Kysely<DB>): Promise<LocatorCompo
     code: r.code,
     name: r.name,
     placePath: r.path,
+    address: r.address,
     geometry: r.geometry as NonNullable<typeof r.geometry>,
   }));
 }
