@@ -1,8 +1,12 @@
 import type { ModuleManifest } from '../manifest.js';
+import { casesPublicRoutes } from './cases.public.routes.js';
 import { casesRoutes } from './cases.routes.js';
 
 /** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  routes: casesRoutes,
+  routes: async (app) => {
+    await app.register(casesRoutes);
+    await app.register(casesPublicRoutes);
+  },
 };
