@@ -30,8 +30,10 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
   code: {
     '/api/places/': () => ({ value: fx.leafCode, version: fx.leafVersion }),
     '/api/grids/': () => ({ value: fx.gridCode }),
+    '/api/case-categories/': () => ({ value: '1001', version: 1 }),
   },
   id: {
+    '/api/cases/': () => ({ value: String(fx.caseId), version: fx.caseVersion }),
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
     '/api/residents/': () => ({ value: String(fx.residentId) }),
@@ -89,6 +91,7 @@ function requiredQuery(route: RouteEntry, version: number | undefined): URLSearc
   for (const name of part(route, 'querystring')?.required ?? []) {
     if (name === 'version' && version !== undefined) params.set(name, String(version));
     else if (name === 'lng' || name === 'lat') params.set(name, String(fx.point[name === 'lng' ? 0 : 1]));
+    else if (name === 'year') params.set(name, '2026');
     else throw new Error(`add a fixture for ?${name} (${routeName(route)})`);
   }
   return params;
@@ -134,12 +137,16 @@ async function fingerprint(
     'grid',
     'household',
     'resident',
+    'civic_case',
+    'case_event',
+    'case_category',
+    'work_calendar_day',
   ],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await sql<{ n: number; h: string }>`
-      SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) AS h
+      SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS h
         FROM ${sql.table(table)} t`.execute(db);
     out[table] = `${rows[0]?.n}:${rows[0]?.h}`;
   }
@@ -211,6 +218,8 @@ const fx = {
   householdId: 0,
   staffAssignmentId: 0,
   importId: 0,
+  caseId: 0,
+  caseVersion: 1,
 };
 
 beforeAll(async () => {
@@ -264,7 +273,17 @@ beforeAll(async () => {
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
+  const point: [number, number] = [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2];
+  const filed = await (sessions.admin as Session).request('POST', '/api/cases', {
+    categoryCode: '1002',
+    description: 'bad-input fixture',
+    lng: point[0],
+    lat: point[1],
+  });
+  const filedCase = filed.json<{ case: { id: number; version: number } }>().case;
   Object.assign(fx, {
+    caseId: filedCase.id,
+    caseVersion: filedCase.version,
     importId: await uploadFixture(sessions.community1 as Session, leaf.code),
     leafCode: leaf.code,
     leafVersion: leaf.version,

@@ -141,7 +141,10 @@ export const errorMessages = {
     'zh-CN': '案件当前状态为“{status}”，不能执行“{action}”',
     en: 'The case is {status}; "{action}" is not possible now',
   },
-  UNKNOWN_CATEGORY: { 'zh-CN': '案件类别 {code} 不存在或已停用', en: 'Case category {code} does not exist or is retired' },
+  UNKNOWN_CATEGORY: {
+    'zh-CN': '案件类别 {code} 不存在或已停用',
+    en: 'Case category {code} does not exist or is retired',
+  },
   FIELD_REQUIRED: { 'zh-CN': '请填写：{field}', en: 'Please fill in: {field}' },
   EVIDENCE_REQUIRED: {
     'zh-CN': '该类别要求上传{stage}照片后才能提交',
@@ -149,7 +152,10 @@ export const errorMessages = {
   },
   NO_SUCH_HANDLER: { 'zh-CN': '找不到可承办该案件的{handler}', en: 'No {handler} can take this case' },
   CANNOT_MERGE: { 'zh-CN': '不能合并到该案件：{reason}', en: 'Cannot merge into that case: {reason}' },
-  OTP_INVALID: { 'zh-CN': '验证码错误或已过期，请重新获取', en: 'The code is wrong or has expired; ask for a new one' },
+  OTP_INVALID: {
+    'zh-CN': '验证码错误或已过期，请重新获取',
+    en: 'The code is wrong or has expired; ask for a new one',
+  },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大（上限 {limit}）', en: 'File too large (limit {limit})' },
   UNSUPPORTED_IMAGE: {
     'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片',

@@ -89,8 +89,6 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
   }
   const placePath = hit.compound?.placePath ?? hit.micro.placePath;
   const staff = ctx.actor.via !== 'public' && ctx.actor.role !== 'resident';
-  // staff file cases within their own node; residents and anonymous reporters anywhere in the district
-  if (staff && !placePath.startsWith(ctx.actor.placePath)) throw new AppError('NOT_FOUND');
   if (input.onTheSpot && ctx.actor.role !== 'grid_worker') {
     throw new AppError('FORBIDDEN');
   }
@@ -108,6 +106,8 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
     ctx,
     'case.report',
     async (trx) => {
+      // staff file cases within their own node; residents and anonymous reporters anywhere in the district
+      if (staff && !placePath.startsWith(ctx.actor.placePath)) throw new AppError('NOT_FOUND');
       const category = await activeCategory(trx, input.categoryCode);
       const place = await trx
         .selectFrom('place')
