@@ -143,7 +143,7 @@ describe('a case from report to rating', () => {
       const step = async (p: Page, action: string, fill?: (dialog: Page) => Promise<void>) => {
         const before = await p.getByTestId(/^(case-detail|m-case)$/).getAttribute('data-version');
         await p.getByTestId(`case-action-${action}`).click();
-        await p.getByTestId('case-action-dialog').waitFor();
+        await p.getByTestId('case-action-submit').waitFor();
         if (fill) await fill(p);
         await p.getByTestId('case-action-submit').click();
         await expect
