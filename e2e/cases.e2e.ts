@@ -223,4 +223,58 @@ describe('a case from report to rating', () => {
     },
     STEP_TIMEOUT * 5,
   );
+
+  it(
+    'lets anyone open the public report page without logging in and ask for a code',
+    async () => {
+      const visitor = await phonePage();
+      page = visitor;
+      await visitor.goto(`${harness.baseUrl}/report`);
+      await visitor.getByTestId('public-report').waitFor();
+      expect(new URL(visitor.url()).pathname).toBe('/report');
+      await visitor.getByTestId('public-phone').fill('13900139000');
+      await visitor.getByTestId('public-get-code').click();
+      await expect.poll(() => visitor.getByTestId('public-get-code').isDisabled()).toBe(true);
+      await visitor.getByTestId('public-category-1001').click();
+      await shot(visitor, '7-public-report');
+      // a second code for the same number within the minute is refused by the server
+      const again = await fetch(`${harness.baseUrl}/api/public/otp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: '13900139000' }),
+      });
+      expect(again.status).toBe(429);
+      await visitor.goto(`${harness.baseUrl}/report/AAAAAAAAAAAAAAAAAAAAAAAA`);
+      await visitor.getByTestId('public-case-error').waitFor();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'shows the catalogue, the work calendar and the case list to the district administrator',
+    async () => {
+      const admin = await harness.newPage();
+      page = admin;
+      await harness.login(admin, 'admin');
+      await admin.goto(`${harness.baseUrl}/cases/categories`);
+      await admin.getByTestId('category-edit-1002').waitFor();
+      await admin.getByTestId('category-edit-1002').click();
+      await expect.poll(() => admin.getByTestId('category-name').inputValue()).toBe('杂物堆积');
+      await shot(admin, '8-categories');
+      await admin.keyboard.press('Escape');
+      await admin.goto(`${harness.baseUrl}/cases/calendar`);
+      await admin.getByTestId('calendar-table').waitFor();
+      await shot(admin, '9-calendar');
+      await admin.goto(`${harness.baseUrl}/cases`);
+      await admin.getByTestId('cases-table').waitFor();
+      const listed = (await (await harness.apiLogin('admin')).request('GET', '/api/cases')).body as {
+        total: number;
+      };
+      await expect
+        .poll(() => admin.locator('[data-testid^="case-open-"]').count())
+        .toBe(Math.min(listed.total, 20));
+      await shot(admin, '10-case-list');
+    },
+    STEP_TIMEOUT,
+  );
 });
