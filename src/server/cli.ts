@@ -418,6 +418,52 @@ audit
     });
   });
 
+// Open311 API keys (open311_client): shown once, stored as sha256; making and revoking are audited as cli:<user>.
+const open311Key = program
+  .command('open311')
+  .description('Open311 GeoReport v2 clients')
+  .command('key')
+  .description('API keys of the clients allowed to POST requests');
+open311Key
+  .command('add <name>')
+  .description('Make a client and its key (printed once: give it to the client, it cannot be shown again)')
+  .action(async (name: string) => {
+    const { addClient } = await import('./modules/open311/open311.clients.js');
+    const created = await withDatabase(async (database) => {
+      const result = await addClient(database.db, name, `cli:${os.userInfo().username}`);
+      await sealPending(database.db);
+      return result;
+    });
+    console.log(`Open311 client #${created.id} "${created.name}", key prefix ${created.prefix}.`);
+    console.log(`API key (shown once): ${created.key}`);
+  });
+open311Key
+  .command('list')
+  .description('Clients, key prefixes, when made or revoked, and how many requests each filed')
+  .action(async () => {
+    const { listClients } = await import('./modules/open311/open311.clients.js');
+    const rows = await withDatabase((database) => listClients(database.db));
+    if (rows.length === 0) console.log('No Open311 clients.');
+    for (const r of rows) {
+      console.log(
+        `#${r.id}  ${r.prefix}  ${r.name}  made ${r.createdAt.toISOString()}  ` +
+          `${r.revokedAt ? `REVOKED ${r.revokedAt.toISOString()}` : 'live'}  requests ${r.requests}`,
+      );
+    }
+  });
+open311Key
+  .command('revoke <prefix>')
+  .description('Revoke the live key starting with this prefix (as `key list` shows it)')
+  .action(async (prefix: string) => {
+    const { revokeClient } = await import('./modules/open311/open311.clients.js');
+    const revoked = await withDatabase(async (database) => {
+      const result = await revokeClient(database.db, prefix, `cli:${os.userInfo().username}`);
+      await sealPending(database.db);
+      return result;
+    });
+    console.log(`Revoked the key ${revoked.prefix}… of client #${revoked.id} "${revoked.name}".`);
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof DataDirLockedError || error instanceof BackupError) {
     console.error(error.message);

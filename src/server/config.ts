@@ -35,6 +35,12 @@ export interface Config {
   trustProxy: boolean;
   /** Households a grid may hold, by level (LOUYUAN_GRID_HOUSEHOLDS, default "4:50-70,3:300-500"). */
   gridHouseholds: Record<number, [number, number]>;
+  /** The one Open311 jurisdiction_id this server answers for (LOUYUAN_OPEN311_JURISDICTION, default 410103). */
+  open311Jurisdiction: string;
+  /** Open311 POST requests per IP per minute (LOUYUAN_OPEN311_RATE, default 60). */
+  open311RatePerMinute: number;
+  /** Who Open311 clients contact, shown in discovery (LOUYUAN_OPEN311_CONTACT). */
+  open311Contact: string;
 }
 
 export function parseHouseholdRanges(text: string): Record<number, [number, number]> {
@@ -95,5 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale: scaleFrom(env.LOUYUAN_DEMO_SCALE, 0.1, 'LOUYUAN_DEMO_SCALE'),
     trustProxy: boolFrom(env.LOUYUAN_TRUST_PROXY, false),
     gridHouseholds: parseHouseholdRanges(env.LOUYUAN_GRID_HOUSEHOLDS || '4:50-70,3:300-500'),
+    open311Jurisdiction: env.LOUYUAN_OPEN311_JURISDICTION || '410103',
+    open311RatePerMinute: intFrom(env.LOUYUAN_OPEN311_RATE, 60, 'LOUYUAN_OPEN311_RATE'),
+    open311Contact:
+      env.LOUYUAN_OPEN311_CONTACT || '郑州市二七区城市运行管理中心 (Erqi District city operations centre)',
   };
 }

@@ -301,11 +301,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(
     async (api) => {
       for (const module of modules) {
-        if (module.routes) await api.register(module.routes);
+        if (module.routes && !module.prefix) await api.register(module.routes);
       }
     },
     { prefix: '/api' },
   );
+  // Modules with a URL of their own (Open311): outside /api, so the hook above resolves no actor for them.
+  for (const module of modules) {
+    if (module.routes && module.prefix) await app.register(module.routes, { prefix: module.prefix });
+  }
 
   if (options.webDir && fs.existsSync(options.webDir)) {
     await app.register(fastifyStatic, {

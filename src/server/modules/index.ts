@@ -5,6 +5,7 @@ import { gridsModule } from './grids/index.js';
 import { householdsModule } from './households/index.js';
 import { importsModule } from './imports/index.js';
 import type { ModuleManifest } from './manifest.js';
+import { open311Module } from './open311/index.js';
 import { placesModule } from './places/index.js';
 import { staffModule } from './staff/index.js';
 import { systemModule } from './system/index.js';
@@ -22,4 +23,5 @@ export const modules: readonly ModuleManifest[] = [
   casesModule,
   usersModule,
   auditModule,
+  open311Module,
 ];

@@ -27,11 +27,17 @@ export interface StatDefinition {
 
 /**
  * A module declares itself here; the app, the seeder and the statistics read manifests and keep no lists of
- * their own. Routes are registered under /api.
+ * their own. Routes are registered under /api unless `prefix` says otherwise.
  */
 export interface ModuleManifest {
   name: string;
   routes?: FastifyPluginAsync;
+  /**
+   * Where the routes live instead of /api (a standard API with its own URL and error shape, e.g. Open311 at
+   * /open311/v2). Such routes get no session, CSRF or login from the app: the plugin authenticates on its own
+   * and sets its own error handler.
+   */
+  prefix?: string;
   /** Demo data, run in ascending order by `louyuan seed --demo`. */
   seed?: { order: number; run(ctx: SeedContext): Promise<void> };
   stats?: StatDefinition[];

@@ -48,6 +48,8 @@ export interface CaseInput {
   externalRef?: string;
   /** When the problem was reported, if earlier than now (hotline imports). */
   reportedAt?: Date;
+  /** The Open311 client whose API key filed it (channel 'open311'). */
+  open311ClientId?: number;
 }
 
 /** How far and how long back a similar report counts as a likely duplicate. */
@@ -148,6 +150,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
           reporter_phone_masked: phone ? maskPhone(phone) : null,
           public_token: randomBytes(18).toString('base64url'),
           external_ref: input.externalRef ?? null,
+          open311_client_id: input.open311ClientId ?? null,
           urgent: !!input.urgent,
           on_the_spot: onSpot,
           reported_at: reportedAt,
