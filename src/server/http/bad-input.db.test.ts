@@ -42,6 +42,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
   version: { '/api/grids/': () => ({ value: '1' }) },
+  token: { '/api/public/cases/': () => ({ value: fx.caseToken }) },
 };
 
 /** Who sends the requests, by URL prefix (longest match): validation runs first, but the actor is a real one. */
@@ -220,6 +221,7 @@ const fx = {
   importId: 0,
   caseId: 0,
   caseVersion: 1,
+  caseToken: '',
 };
 
 beforeAll(async () => {
@@ -281,6 +283,7 @@ beforeAll(async () => {
     lat: point[1],
   });
   const filedCase = filed.json<{ case: { id: number; version: number } }>().case;
+  fx.caseToken = filed.json<{ publicToken: string }>().publicToken;
   Object.assign(fx, {
     caseId: filedCase.id,
     caseVersion: filedCase.version,

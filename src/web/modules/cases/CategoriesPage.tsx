@@ -288,6 +288,11 @@ function CategoriesTab() {
     unwrap(api.GET('/api/case-categories', { params: { query: { all: true } } })),
   );
   const [editing, setEditing] = useState<Category | null | 'new'>(null);
+  const departments = useDepartments();
+  const deptName = (code: string) => {
+    const d = departments.find((x) => x.code === code);
+    return d ? (i18n.language === 'en' && d.nameEn ? d.nameEn : d.name) : code;
+  };
   const items = list.data?.items ?? [];
   const majors = items.filter((c) => c.parentCode === null);
   const unit = (n: number, u: Unit) => `${n} ${t(`cases.units.${u}`)}`;
@@ -325,7 +330,7 @@ function CategoriesTab() {
             title: t('cases.categories.handler'),
             render: (_, c) =>
               c.parentCode
-                ? `${t(`cases.handlerKind.${c.defaultHandler}`)}${c.defaultDepartment ? ` · ${c.defaultDepartment}` : ''}`
+                ? `${t(`cases.handlerKind.${c.defaultHandler}`)}${c.defaultDepartment ? ` · ${deptName(c.defaultDepartment)}` : ''}`
                 : '',
           },
           {

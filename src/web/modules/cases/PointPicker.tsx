@@ -88,7 +88,9 @@ export function PointPicker({ value, onChange, showGrids = false, height = 220 }
         fillOpacity: 0.5,
         interactive: false,
       }).addTo(map);
-      if (!map.getBounds().contains([value.lat, value.lng])) map.setView([value.lat, value.lng], 16);
+      if (!map.getBounds().pad(-0.2).contains([value.lat, value.lng])) {
+        map.setView([value.lat, value.lng], Math.max(map.getZoom(), 16));
+      }
     }
   }, [value]);
 
