@@ -41,6 +41,8 @@ export interface Config {
   open311RatePerMinute: number;
   /** Who Open311 clients contact, shown in discovery (LOUYUAN_OPEN311_CONTACT). */
   open311Contact: string;
+  /** Public (account-less) intake requests per client IP per minute, per route (LOUYUAN_PUBLIC_RATE, default 10). */
+  publicRatePerMinute: number;
 }
 
 export function parseHouseholdRanges(text: string): Record<number, [number, number]> {
@@ -105,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311RatePerMinute: intFrom(env.LOUYUAN_OPEN311_RATE, 60, 'LOUYUAN_OPEN311_RATE'),
     open311Contact:
       env.LOUYUAN_OPEN311_CONTACT || '郑州市二七区城市运行管理中心 (Erqi District city operations centre)',
+    publicRatePerMinute: intFrom(env.LOUYUAN_PUBLIC_RATE, 10, 'LOUYUAN_PUBLIC_RATE'),
   };
 }

@@ -7,7 +7,7 @@ export interface SmsSender {
 }
 
 interface LineLogger {
-  info(message: string): void;
+  warn(message: string): void;
 }
 
 export const SMS_KINDS = ['log'] as const;
@@ -20,7 +20,8 @@ export type SmsKind = (typeof SMS_KINDS)[number];
 export function logSmsSender(log: LineLogger): SmsSender {
   return {
     send: async (phone, text) => {
-      log.info(`[sms] to ${maskPhone(phone)}: ${text}`);
+      // at warn level, so the code shows with the development default (LOG_LEVEL=warn)
+      log.warn(`[sms] to ${maskPhone(phone)}: ${text}`);
     },
   };
 }

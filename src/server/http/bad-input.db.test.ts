@@ -226,7 +226,7 @@ const fx = {
 
 beforeAll(async () => {
   // grid file uploads have their own, larger limit: small here, so the over-the-limit case stays cheap
-  t = await createTestApp({ gridFileLimit: 2 * 1024 * 1024 });
+  t = await createTestApp({ gridFileLimit: 2 * 1024 * 1024, publicRatePerMinute: 10_000 });
   db = t.database.db;
   for (const name of ['admin', 'sysadmin', 'auditor', 'community1']) sessions[name] = await t.login(name);
   const leaf = await db

@@ -225,7 +225,7 @@ describe('the public intake', () => {
     const wrong = await t.app.inject({ method: 'GET', url: '/api/public/cases/AAAAAAAAAAAAAAAAAAAAAAAA' });
     expect(wrong.statusCode).toBe(404);
     const junk = await t.app.inject({ method: 'GET', url: '/api/public/cases/..%2Fx' });
-    expect(junk.statusCode).toBe(404);
+    expect(junk.statusCode).toBe(400);
     const fb = await post('/api/public/cases/AAAAAAAAAAAAAAAAAAAAAAAA/feedback', { action: 'confirm' });
     expect(fb.statusCode).toBe(404);
     const staffStep = await post('/api/public/cases/AAAAAAAAAAAAAAAAAAAAAAAA/feedback', { action: 'close' });

@@ -54,7 +54,7 @@ const Reported = Type.Object({
   duplicates: Type.Array(DuplicateSchema),
 });
 
-const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) });
 const PublicPhoto = Type.Object({
   id: Type.Integer(),
   stage: Type.Enum(['before', 'after', 'update']),
@@ -105,10 +105,11 @@ function publicRequest(request: FastifyRequest): PublicRequest {
 
 /** The public intake: no login; a phone confirmed by SMS code files a case, its token follows it. */
 export const casesPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const rate = app.ctx.config.publicRatePerMinute;
   app.post(
     '/public/otp',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: rate, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Send a one-time code to a mobile number (1 a minute and 5 an hour per number)',
@@ -123,7 +124,7 @@ export const casesPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/public/reports',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: rate * 2, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'File a case without an account: the phone and its one-time code, the problem and a point',
@@ -139,7 +140,7 @@ export const casesPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/public/cases/:token',
     {
-      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: rate * 6, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'The reporter’s view of a case: status, public timeline, photos, feedback allowed now',
@@ -154,7 +155,7 @@ export const casesPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/public/cases/:token/feedback',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: rate * 2, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'The reporter’s feedback: comment, confirm fixed, not fixed (back to work), rate once',
