@@ -41,6 +41,12 @@ export interface Config {
   open311RatePerMinute: number;
   /** Who Open311 clients contact, shown in discovery (LOUYUAN_OPEN311_CONTACT). */
   open311Contact: string;
+  /** Root of stored files such as case photos (LOUYUAN_FILES_DIR, default <data dir>/files). */
+  filesDir: string;
+  /** Largest case photo upload in bytes (LOUYUAN_PHOTO_LIMIT, default 10 MiB). */
+  photoLimit: number;
+  /** Seconds between overdue sweeps (LOUYUAN_SWEEP_SECONDS, default 60; 0 = no sweeper in this process). */
+  sweepSeconds: number;
   /** Public (account-less) intake requests per client IP per minute, per route (LOUYUAN_PUBLIC_RATE, default 10). */
   publicRatePerMinute: number;
 }
@@ -107,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311RatePerMinute: intFrom(env.LOUYUAN_OPEN311_RATE, 60, 'LOUYUAN_OPEN311_RATE'),
     open311Contact:
       env.LOUYUAN_OPEN311_CONTACT || '郑州市二七区城市运行管理中心 (Erqi District city operations centre)',
+    filesDir: path.resolve(env.LOUYUAN_FILES_DIR || path.join(env.LOUYUAN_DATA_DIR || 'data', 'files')),
+    photoLimit: intFrom(env.LOUYUAN_PHOTO_LIMIT, 10 * 1024 * 1024, 'LOUYUAN_PHOTO_LIMIT'),
+    sweepSeconds: intFrom(env.LOUYUAN_SWEEP_SECONDS, 60, 'LOUYUAN_SWEEP_SECONDS'),
     publicRatePerMinute: intFrom(env.LOUYUAN_PUBLIC_RATE, 10, 'LOUYUAN_PUBLIC_RATE'),
   };
 }

@@ -6,6 +6,7 @@ import { openDatabase, targetFromConfig, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './http/app.js';
 import { AuditSealer } from './modules/audit/audit.service.js';
+import { modules } from './modules/index.js';
 import { listDemoAccounts, type DemoAccount } from './modules/users/users.demo.js';
 import { WEB_DIST } from './paths.js';
 import { isEmpty, seedDemo } from './seed.js';
@@ -44,12 +45,15 @@ export async function startServer(
   const ctx: AppContext = { config, database, sealer, startedAt: new Date() };
   const app = await buildApp(ctx, { webDir: WEB_DIST });
   await app.listen({ port: config.port, host: config.host });
+  // the modules' timers (overdue sweep, webhook sender) run only in a listening server
+  const background = modules.flatMap((m) => (m.background ? [m.background(ctx)] : []));
   const readyMs = Math.round(performance.now() - started);
   const url = `http://localhost:${config.port}`;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await Promise.allSettled(background.map((b) => b.stop()));
     await app.close();
     await sealer.stop();
     await database.close();

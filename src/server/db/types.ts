@@ -320,6 +320,7 @@ export interface CaseCategoryTable {
   photo_before: Generated<boolean>;
   photo_after: Generated<boolean>;
   escalate_when_overdue: Generated<boolean>;
+  published: Generated<boolean>;
   keywords: ColumnType<string[], string[] | undefined, string[]>;
   attributes: Json<unknown[]>;
   active: Generated<boolean>;

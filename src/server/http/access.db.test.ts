@@ -51,6 +51,9 @@ interface Subtree {
   /** A case filed by the community's staff at `point`. */
   caseId: number;
   caseVersion: number;
+  /** A photo of that case, and a notice in the inbox of `tokenOwner` (the community's staff). */
+  photoId: number;
+  notificationId: number;
   /** Codes, unique names and usernames that must never appear in an outsider's answer. */
   identifiers: string[];
 }
@@ -73,6 +76,9 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
   },
   id: {
     '/api/cases/': (s) => ({ value: String(s.caseId), version: s.caseVersion }),
+    '/api/notifications/': (s) => ({ value: String(s.notificationId) }),
+    // webhooks are district-wide configuration: only cases.configure reaches them, whichever id
+    '/api/webhooks/': () => ({ value: '1' }),
     '/api/users/': (s) => ({ value: String(s.userId), version: s.userVersion }),
     '/api/auth/tokens/': (s) => ({ value: String(s.tokenId) }),
     '/api/residents/': (s) => ({ value: String(s.residentId) }),
@@ -80,6 +86,7 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
     '/api/grid-staff/': (s) => ({ value: String(s.staffAssignmentId) }),
     '/api/residents/imports/': (s) => ({ value: String(s.importId) }),
   },
+  photoId: { '/api/cases/': (s) => ({ value: String(s.photoId) }) },
   // every grid has its version 1 (a grid never adjusted answers its current row as version 1)
   version: { '/api/grids/': () => ({ value: '1' }) },
 };
@@ -209,7 +216,7 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
     return [
       {
         label: 'upload naming the other subtree',
-        url: route.url,
+        url: build(target).url,
         body: upload.payload,
         headers: upload.headers,
       },
@@ -374,6 +381,26 @@ async function loadSubtree(
   });
   expect(filed.statusCode, filed.body).toBe(200);
   const filedCase = filed.json<{ case: { id: number; code: string; version: number } }>().case;
+  const photo = await db
+    .insertInto('case_photo')
+    .values({
+      case_id: filedCase.id,
+      stage: 'before',
+      storage_key: `cases/${filedCase.id}/access-fixture`,
+      mime: 'image/png',
+      bytes: 1,
+      width: 1,
+      height: 1,
+      sha256: 'access-fixture',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const notice = await db
+    .selectFrom('notification')
+    .select('id')
+    .where('user_id', '=', tokenOwner.user.id)
+    .where('case_id', '=', filedCase.id)
+    .executeTakeFirstOrThrow();
 
   // Everything an outsider must not see: codes of the street, the community and its compounds, names that are
   // unique in the district (so they cannot occur in the outsider's own data), usernames bound in the subtree.
@@ -435,6 +462,8 @@ async function loadSubtree(
     importId,
     caseId: filedCase.id,
     caseVersion: filedCase.version,
+    photoId: photo.id,
+    notificationId: notice.id,
     identifiers: [...new Set(identifiers)],
   };
 }
@@ -452,7 +481,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const routes = () => t.app.routeTable.filter((r) => !r.public && !r.self);
+/** A server-sent event stream never ends, so inject cannot read it: its scope is checked over a real socket
+ * (cases.webhooks.db.test.ts, the live feed). */
+const isStream = (r: RouteEntry) =>
+  ((r.schema?.produces as string[] | undefined) ?? []).includes('text/event-stream');
+const routes = () => t.app.routeTable.filter((r) => !r.public && !r.self && !isStream(r));
 
 describe('route table coverage', () => {
   it('has a fixture for every path parameter and required query parameter, and an example for every body', () => {
@@ -691,6 +724,38 @@ describe('self routes act only on the caller', () => {
       expect(res.statusCode).toBe(200);
       expect(await passwordHashes('community2')).toEqual(others);
       await t.login('community2', 'Another#2026x');
+    },
+    'GET /api/notifications': async () => {
+      const c1 = sessions.community1 as Session;
+      const res = await c1.request('GET', '/api/notifications?pageSize=200');
+      expect(res.statusCode).toBe(200);
+      const ids = res.json<{ items: { id: number }[] }>().items.map((n) => n.id);
+      expect(ids).toContain(sideA.notificationId);
+      expect(ids).not.toContain(sideB.notificationId);
+      expect(sideB.identifiers.filter((id) => res.body.includes(id))).toEqual([]);
+    },
+    'POST /api/notifications/:id/read': async () => {
+      const c1 = sessions.community1 as Session;
+      expect((await c1.request('POST', `/api/notifications/${sideB.notificationId}/read`)).statusCode).toBe(
+        404,
+      );
+      const row = await db
+        .selectFrom('notification')
+        .select('read_at')
+        .where('id', '=', sideB.notificationId)
+        .executeTakeFirstOrThrow();
+      expect(row.read_at).toBeNull();
+    },
+    'POST /api/notifications/read-all': async () => {
+      const c3 = sessions.community3 as Session;
+      const unread = async () =>
+        (await c3.request('GET', '/api/notifications')).json<{ unread: number }>().unread;
+      const before = await unread();
+      expect(before).toBeGreaterThan(0);
+      expect(
+        (await (sessions.community1 as Session).request('POST', '/api/notifications/read-all')).statusCode,
+      ).toBe(200);
+      expect(await unread()).toBe(before);
     },
     'POST /api/auth/logout': async () => {
       const a = await t.login('grid1');

@@ -34,6 +34,9 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
   },
   id: {
     '/api/cases/': () => ({ value: String(fx.caseId), version: fx.caseVersion }),
+    // only the parameter under test is malformed: any well-formed id will do for these
+    '/api/notifications/': () => ({ value: '1' }),
+    '/api/webhooks/': () => ({ value: '1' }),
     '/api/users/': () => ({ value: String(fx.userId), version: fx.userVersion }),
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
     '/api/residents/': () => ({ value: String(fx.residentId) }),
@@ -42,6 +45,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
   version: { '/api/grids/': () => ({ value: '1' }) },
+  photoId: { '/api/cases/': () => ({ value: '1' }) },
   token: { '/api/public/cases/': () => ({ value: fx.caseToken }) },
 };
 

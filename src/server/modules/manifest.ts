@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { AppContext } from '../core/context.js';
 import type { DB } from '../db/types.js';
 import type { Lang } from '../http/messages.js';
 import type { Actor } from '../policy/actor.js';
@@ -41,4 +42,9 @@ export interface ModuleManifest {
   /** Demo data, run in ascending order by `louyuan seed --demo`. */
   seed?: { order: number; run(ctx: SeedContext): Promise<void> };
   stats?: StatDefinition[];
+  /**
+   * Timers a running server starts after listening and stops before closing (overdue sweeps, webhook sending).
+   * Tests never start them: they call the jobs' functions directly.
+   */
+  background?: (app: AppContext) => { stop(): Promise<void> };
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
 import type { AppContext } from '../core/context.js';
@@ -32,7 +35,14 @@ export interface TestApp {
 /** The whole API over this file's own database, driven with app.inject (real routing, validation, hooks). */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), loginRatePerMinute: 10_000, ...overrides };
+  // stored files (case photos) go to a directory of this test app's own, removed on close
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'louyuan-files-'));
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    loginRatePerMinute: 10_000,
+    filesDir,
+    ...overrides,
+  };
   const sealer = new AuditSealer(database.db, () => {});
   const ctx: AppContext = { config, database, sealer, startedAt: new Date() };
   const app = await buildApp(ctx);
@@ -69,6 +79,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       await app.close();
       await sealer.stop();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -50,6 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       photo_before boolean NOT NULL DEFAULT false,
       photo_after boolean NOT NULL DEFAULT false,
       escalate_when_overdue boolean NOT NULL DEFAULT true,
+      -- shown in full to the public (Open311 lists); personal matters (disputes, petitions) only in outline
+      published boolean NOT NULL DEFAULT true,
       keywords text[] NOT NULL DEFAULT '{}',
       attributes jsonb NOT NULL DEFAULT '[]',
       active boolean NOT NULL DEFAULT true,
@@ -259,13 +261,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const major = c.code.length === 2;
     await sql`INSERT INTO case_category (code, parent_code, name, name_en, kind, opening_standard, closing_standard,
         accept_limit, accept_unit, dispatch_limit, dispatch_unit, handle_limit, handle_unit, default_handler,
-        default_department_id, photo_before, photo_after, keywords, attributes)
+        default_department_id, photo_before, photo_after, keywords, attributes, published)
       VALUES (${c.code}, ${major ? null : c.code.slice(0, 2)}, ${c.name}, ${c.nameEn}, ${c.kind ?? null},
         ${c.openingStandard ?? ''}, ${c.closingStandard ?? ''}, ${c.accept?.[0] ?? 2}, ${c.accept?.[1] ?? 'hours'},
         ${c.dispatch?.[0] ?? 4}, ${c.dispatch?.[1] ?? 'hours'}, ${c.handle?.[0] ?? 1}, ${c.handle?.[1] ?? 'days'},
         ${c.handler ?? 'community'},
         (SELECT id FROM department WHERE code = ${c.department ?? ''}), ${c.photoBefore ?? false},
-        ${c.photoAfter ?? false}, ${c.keywords ?? []}, ${JSON.stringify(c.attributes ?? [])})`.execute(db);
+        ${c.photoAfter ?? false}, ${c.keywords ?? []}, ${JSON.stringify(c.attributes ?? [])},
+        ${c.published ?? true})`.execute(db);
   }
   for (const d of SHIPPED_CALENDAR) {
     await sql`INSERT INTO work_calendar_day (day, kind, name) VALUES (${d.day}, ${d.kind}, ${d.name})`.execute(

@@ -57,6 +57,8 @@ export interface CategorySeed {
   photoAfter?: boolean;
   keywords?: string[];
   attributes?: CategoryAttribute[];
+  /** false: a personal matter, published to the public (Open311) only in outline. */
+  published?: boolean;
 }
 
 const FLOOR: CategoryAttribute = {
@@ -454,6 +456,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
   },
   {
     code: '1003',
+    published: false,
     name: '信访事项',
     nameEn: 'Petition matter',
     kind: 'local',
@@ -468,6 +471,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
   },
   {
     code: '1004',
+    published: false,
     name: '物业纠纷',
     nameEn: 'Property management dispute',
     kind: 'local',
@@ -482,6 +486,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
   },
   {
     code: '1005',
+    published: false,
     name: '助老服务',
     nameEn: 'Help for the elderly',
     kind: 'local',

@@ -37,6 +37,7 @@ function presentCategory(row: CategoryRow) {
     photoBefore: row.photo_before,
     photoAfter: row.photo_after,
     escalateWhenOverdue: row.escalate_when_overdue,
+    published: row.published,
     keywords: row.keywords,
     attributes: row.attributes as Record<string, unknown>[],
     active: row.active,
@@ -117,6 +118,7 @@ export async function createCategory(ctx: RequestContext, input: Static<typeof C
           photo_before: input.photoBefore,
           photo_after: input.photoAfter,
           escalate_when_overdue: input.escalateWhenOverdue ?? true,
+          published: input.published ?? true,
           keywords: input.keywords ?? [],
           active: input.active ?? true,
         })
@@ -169,6 +171,7 @@ export async function updateCategory(
         photo_before: input.photoBefore,
         photo_after: input.photoAfter,
         escalate_when_overdue: input.escalateWhenOverdue,
+        published: input.published,
         keywords: input.keywords,
         active: input.active,
       };

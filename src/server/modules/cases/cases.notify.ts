@@ -76,7 +76,7 @@ export interface CaseSnapshot {
 }
 
 /** Who should hear about a case now: its handler (person, unit staff or department staff). */
-async function handlerRecipients(trx: Transaction<DB>, c: CaseSnapshot): Promise<number[]> {
+export async function handlerRecipients(trx: Transaction<DB>, c: CaseSnapshot): Promise<number[]> {
   if (c.handler_user_id) return [c.handler_user_id];
   let query = trx.selectFrom('app_user').select('id').where('disabled', '=', false);
   if (c.handler_kind === 'department' && c.handler_department_id) {

@@ -227,6 +227,8 @@ export const CategorySchema = Type.Object({
   photoBefore: Type.Boolean(),
   photoAfter: Type.Boolean(),
   escalateWhenOverdue: Type.Boolean(),
+  /** Shown in full to the public (Open311); false for personal matters, which are published only in outline. */
+  published: Type.Boolean(),
   keywords: Type.Array(Type.String()),
   attributes: Type.Array(Free),
   active: Type.Boolean(),
@@ -255,6 +257,7 @@ const CategoryFields = {
   photoBefore: Type.Boolean(),
   photoAfter: Type.Boolean(),
   escalateWhenOverdue: Type.Boolean(),
+  published: Type.Boolean(),
   keywords: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 20 }),
   active: Type.Boolean(),
 };
@@ -273,6 +276,7 @@ export const CategoryCreateBody = Type.Object(
     closingStandard: Type.Optional(CategoryFields.closingStandard),
     defaultDepartment: Type.Optional(CategoryFields.defaultDepartment),
     escalateWhenOverdue: Type.Optional(CategoryFields.escalateWhenOverdue),
+    published: Type.Optional(CategoryFields.published),
     keywords: Type.Optional(CategoryFields.keywords),
     active: Type.Optional(CategoryFields.active),
   },

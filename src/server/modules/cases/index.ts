@@ -1,12 +1,16 @@
 import type { ModuleManifest } from '../manifest.js';
 import { casesPublicRoutes } from './cases.public.routes.js';
 import { casesRoutes } from './cases.routes.js';
+import { casesBackground } from './cases.background.js';
+import { casesExtraRoutes } from './cases.extra.routes.js';
 
 /** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
   routes: async (app) => {
     await app.register(casesRoutes);
+    await app.register(casesExtraRoutes);
     await app.register(casesPublicRoutes);
   },
+  background: (app) => casesBackground(app),
 };

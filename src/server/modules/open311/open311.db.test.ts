@@ -684,6 +684,29 @@ describe('Open311 GET requests', () => {
     );
   });
 
+  it('publishes a personal matter (help for the elderly) in outline only: no text, no address, a rough point', async () => {
+    const filed = await community1.request('POST', '/api/cases', {
+      categoryCode: '1005',
+      description: '独居老人王大爷家中水管爆裂，需要上门帮助',
+      address: '5 号楼 3 单元 402',
+      lng: point.lng,
+      lat: point.lat,
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const code = filed.json<{ case: { code: string } }>().case.code;
+    const list = (await get(`${V2}/requests/${code}.json?extensions=true`)).json<Open311Request[]>();
+    conforms('requests.json', list);
+    const r = list[0]!;
+    expect(r).toMatchObject({ service_code: '1005', description: r.service_name, media_url: null });
+    expect((r as unknown as { address: string | null }).address).toBeNull();
+    expect(r.lat).toBe(Math.round(point.lat * 100) / 100);
+    expect(r.long).toBe(Math.round(point.lng * 100) / 100);
+    expect(r.extended_attributes?.notes).toEqual([]);
+    const text = (await get(`${V2}/requests/${code}.xml`)).body;
+    expect(text).not.toContain('王大爷');
+    expect(text).not.toContain('402');
+  });
+
   it('answers the spec’s errors: unknown request 404, bad jurisdiction 404, bad dates 400, in JSON and XML', async () => {
     expectError(await get(`${V2}/requests/99990101000001.json`), 404, /99990101000001/);
     expectError(await get(`${V2}/requests/not-a-number.json`), 404);

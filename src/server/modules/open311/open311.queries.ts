@@ -37,6 +37,7 @@ export function publicRequestQuery(db: Kysely<DB>) {
       'cat.handle_limit',
       'cat.handle_unit',
       'cat.closing_standard',
+      'cat.published',
       'hd.name as department_name',
       'hp.name as handler_place_name',
       'g.name as grid_name',

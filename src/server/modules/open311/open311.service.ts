@@ -183,25 +183,28 @@ function presentRequest(
 ) {
   const closed = isClosed(row.status);
   const expected = row.current_due_at ?? row.handle_due_at;
+  // A personal matter (a neighbour dispute, a petition…) is published in outline only: its status and service,
+  // a point rounded to about a kilometre, no text, no address, no photo and no notes.
+  const outline = !row.published;
   return {
     service_request_id: row.code,
     status: closed ? ('closed' as const) : ('open' as const),
-    status_notes: statusNotes(row),
+    status_notes: statusNotes(outline ? { ...row, rejection_reason: null } : row),
     service_name: row.service_name,
     service_code: row.service_code,
-    description: row.description,
+    description: outline ? row.service_name : row.description,
     agency_responsible: agency(row),
     service_notice: serviceNotice(row),
     requested_datetime: row.reported_at.toISOString(),
     updated_datetime: (closed && row.closed_at ? row.closed_at : row.updated_at).toISOString(),
     expected_datetime: expected ? expected.toISOString() : null,
-    address: row.address || null,
+    address: outline ? null : row.address || null,
     address_id: null,
     zipcode: null,
-    lat: row.lat,
-    long: row.lng,
-    media_url: row.photo_id ? `${ctx.origin}/api/cases/${row.id}/photos/${row.photo_id}` : null,
-    ...(notes ? { extended_attributes: { notes } } : {}),
+    lat: outline ? Math.round(row.lat * 100) / 100 : row.lat,
+    long: outline ? Math.round(row.lng * 100) / 100 : row.lng,
+    media_url: row.photo_id && !outline ? `${ctx.origin}/api/cases/${row.id}/photos/${row.photo_id}` : null,
+    ...(notes ? { extended_attributes: { notes: outline ? [] : notes } } : {}),
   };
 }
 export type Open311Request = ReturnType<typeof presentRequest>;
