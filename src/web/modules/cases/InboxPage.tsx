@@ -3,28 +3,17 @@ import { Alert, Badge, Button, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { unwrap } from '../../app/api';
+import { api, unwrap } from '../../app/api';
 import { useQuery, useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
-import { looseApi } from './caseData';
+import type { paths } from '../../api/schema';
 
-export interface Notification {
-  id: number;
-  caseId: number | null;
-  kind: string;
-  title: string;
-  body: string;
-  readAt: string | null;
-  createdAt: string;
-}
-interface NotificationPage {
-  items: Notification[];
-  total: number;
-  unread: number;
-}
+type Query = NonNullable<paths['/api/notifications']['get']['parameters']['query']>;
+type NotificationPage = Awaited<ReturnType<typeof fetchNotifications>>;
+export type Notification = NotificationPage['items'][number];
 
-async function fetchNotifications(query: Record<string, unknown>): Promise<NotificationPage> {
-  return (await unwrap(looseApi.GET('/api/notifications', { params: { query } }))) as NotificationPage;
+async function fetchNotifications(query: Query) {
+  return unwrap(api.GET('/api/notifications', { params: { query } }));
 }
 
 /** The unread count for the header badge, polled every 30 seconds (null while the inbox is unavailable). */
@@ -86,7 +75,9 @@ export function InboxPage() {
   };
   const open = async (n: Notification) => {
     try {
-      if (!n.readAt) await unwrap(looseApi.POST(`/api/notifications/${n.id}/read`));
+      if (!n.readAt) {
+        await unwrap(api.POST('/api/notifications/{id}/read', { params: { path: { id: n.id } } }));
+      }
       changed();
       if (n.caseId) void navigate(`/cases/${n.caseId}`);
     } catch (error) {
@@ -95,7 +86,7 @@ export function InboxPage() {
   };
   const readAll = async () => {
     try {
-      await unwrap(looseApi.POST('/api/notifications/read-all'));
+      await unwrap(api.POST('/api/notifications/read-all'));
       changed();
     } catch (error) {
       showError(error);
@@ -145,7 +136,14 @@ export function InboxPage() {
                 <Space wrap>
                   {!n.readAt && <Badge status="processing" />}
                   <span>{n.title}</span>
-                  <Tag>{t(`inbox.kinds.${n.kind}` as 'inbox.kinds.report', { defaultValue: n.kind })}</Tag>
+                  <Tag>
+                    {t(
+                      `webhooks.eventNames.${n.kind.replace(/^case\./, '')}` as 'webhooks.eventNames.reported',
+                      {
+                        defaultValue: n.kind,
+                      },
+                    )}
+                  </Tag>
                 </Space>
               }
               description={

@@ -16,22 +16,38 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unwrap } from '../../app/api';
+import { api, unwrap } from '../../app/api';
 import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
-import { CASE_ACTIONS } from '../../../shared/case-workflow';
-import { actionLabel, looseApi } from './caseData';
+import type { paths } from '../../api/schema';
 
-export interface Webhook {
-  id: number;
-  name: string;
-  url: string;
-  format: 'json' | 'wecom' | 'dingtalk';
-  events: string[];
-  active?: boolean;
-}
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+export type Webhook = Json<paths['/api/webhooks']['get']['responses'][200]>['items'][number];
+type WebhookBody = NonNullable<paths['/api/webhooks']['post']['requestBody']>['content']['application/json'];
+type EventName = WebhookBody['events'][number];
 
 const FORMATS = ['json', 'wecom', 'dingtalk'] as const;
-const EVENTS = ['report', ...CASE_ACTIONS.filter((a) => a !== 'comment'), 'overdue'];
+/** The case events a webhook may subscribe to (the server's CASE_EVENT_NAMES). */
+export const CASE_EVENTS: readonly EventName[] = [
+  'case.reported',
+  'case.dispatched',
+  'case.escalated',
+  'case.supervised',
+  'case.overdue',
+  'case.handled',
+  'case.closed',
+  'case.rework',
+  'case.rated',
+  'case.request',
+];
+
+interface WebhookForm {
+  name: string;
+  url: string;
+  format: Webhook['format'];
+  events: EventName[];
+  secret?: string;
+  active: boolean;
+}
 
 function WebhookDialog({
   hook,
@@ -42,16 +58,42 @@ function WebhookDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const phone = useIsPhone();
-  const [form] = Form.useForm<Omit<Webhook, 'id'>>();
+  const [form] = Form.useForm<WebhookForm>();
   const [saving, setSaving] = useState(false);
   const showError = useShowError();
-  const submit = async (v: Omit<Webhook, 'id'>) => {
+  const submit = async (v: WebhookForm) => {
     setSaving(true);
+    const secret = v.secret?.trim();
     try {
-      if (hook) await unwrap(looseApi.PATCH(`/api/webhooks/${hook.id}`, { body: v }));
-      else await unwrap(looseApi.POST('/api/webhooks', { body: v }));
+      if (hook) {
+        await unwrap(
+          api.PATCH('/api/webhooks/{id}', {
+            params: { path: { id: hook.id } },
+            body: {
+              name: v.name,
+              url: v.url,
+              format: v.format,
+              events: v.events,
+              active: v.active,
+              ...(secret ? { secret } : {}),
+            },
+          }),
+        );
+      } else {
+        await unwrap(
+          api.POST('/api/webhooks', {
+            body: {
+              name: v.name,
+              url: v.url,
+              format: v.format,
+              events: v.events,
+              ...(secret ? { secret } : {}),
+            },
+          }),
+        );
+      }
       onSaved();
     } catch (error) {
       showError(error, form);
@@ -77,7 +119,11 @@ function WebhookDialog({
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={hook ?? { format: 'json', events: ['report', 'close'], active: true }}
+        initialValues={
+          hook
+            ? { ...hook, url: hook.url }
+            : { format: 'json', events: ['case.overdue', 'case.escalated'], active: true }
+        }
       >
         <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={50} data-testid="webhook-name" />
@@ -95,30 +141,41 @@ function WebhookDialog({
         <Form.Item name="events" label={t('webhooks.events')} rules={[{ required: true }]}>
           <Select
             mode="multiple"
-            options={EVENTS.map((e) => ({ value: e, label: actionLabel(e, i18n.language) }))}
+            options={CASE_EVENTS.map((e) => ({ value: e, label: t(`webhooks.eventNames.${eventKey(e)}`) }))}
           />
         </Form.Item>
-        <Form.Item name="active" label={t('webhooks.active')} valuePropName="checked">
-          <Switch />
+        <Form.Item
+          name="secret"
+          label={t('webhooks.secret')}
+          extra={hook?.hasSecret ? t('webhooks.secretKept') : undefined}
+        >
+          <Input.Password maxLength={200} autoComplete="new-password" />
         </Form.Item>
+        {hook && (
+          <Form.Item name="active" label={t('webhooks.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
 }
 
+/** 'case.overdue' → 'overdue' (the i18n key). */
+function eventKey(event: string): 'reported' {
+  return event.replace(/^case\./, '') as 'reported';
+}
+
 /** Webhooks: where case events are posted (JSON, WeCom or DingTalk robots). */
 export function WebhooksTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
-  const list = useQuery('webhooks', async () => {
-    const data = await unwrap(looseApi.GET('/api/webhooks'));
-    return (Array.isArray(data) ? data : ((data as { items?: Webhook[] }).items ?? [])) as Webhook[];
-  });
+  const list = useQuery('webhooks', async () => (await unwrap(api.GET('/api/webhooks'))).items);
   const [editing, setEditing] = useState<Webhook | null | 'new'>(null);
   const remove = async (hook: Webhook) => {
     try {
-      await unwrap(looseApi.DELETE(`/api/webhooks/${hook.id}`));
+      await unwrap(api.DELETE('/api/webhooks/{id}', { params: { path: { id: hook.id } } }));
       void message.success(t('common.delete'));
       list.reload();
     } catch (error) {
@@ -143,7 +200,7 @@ export function WebhooksTab() {
       render: (events: string[]) => (
         <Space size={[2, 2]} wrap>
           {events.map((e) => (
-            <Tag key={e}>{actionLabel(e, i18n.language)}</Tag>
+            <Tag key={e}>{t(`webhooks.eventNames.${eventKey(e)}`)}</Tag>
           ))}
         </Space>
       ),

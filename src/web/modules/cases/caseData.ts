@@ -1,5 +1,5 @@
 import type { paths } from '../../api/schema';
-import { api, postFile, toApiError } from '../../app/api';
+import { postFile, toApiError } from '../../app/api';
 import {
   ACTION_LABELS,
   STATUS_LABELS,
@@ -109,23 +109,3 @@ export const NOTE_REQUIRED = new Set<string>([
   'comment',
   'handle',
 ]);
-
-interface LooseResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-type LooseInit = {
-  params?: { query?: Record<string, unknown>; path?: Record<string, unknown> };
-  body?: unknown;
-};
-/**
- * The API client without the generated types, for routes other helpers are adding in parallel (webhooks,
- * notifications) until `npm run gen:api` has them; same middleware (CSRF, language).
- */
-export const looseApi = api as unknown as {
-  GET(url: string, init?: LooseInit): Promise<LooseResult>;
-  POST(url: string, init?: LooseInit): Promise<LooseResult>;
-  PATCH(url: string, init?: LooseInit): Promise<LooseResult>;
-  DELETE(url: string, init?: LooseInit): Promise<LooseResult>;
-};
