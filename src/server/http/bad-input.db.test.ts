@@ -45,7 +45,7 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
   version: { '/api/grids/': () => ({ value: '1' }) },
-  photoId: { '/api/cases/': () => ({ value: '1' }) },
+  photoId: { '/api/cases/': () => ({ value: '1' }), '/api/public/cases/': () => ({ value: '1' }) },
   token: { '/api/public/cases/': () => ({ value: fx.caseToken }) },
 };
 

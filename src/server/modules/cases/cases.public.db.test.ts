@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsSender } from '../../core/sms.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
@@ -88,6 +90,30 @@ async function step(who: Session, id: number, body: Record<string, unknown>): Pr
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<StaffCase>();
+}
+
+/** Upload one JPEG to a case as multipart/form-data (stage field, then the file); one picture per stage. */
+async function uploadPhoto(who: Session, caseId: number, stage: string): Promise<number> {
+  const bytes = await sharp({
+    create: { width: 64, height: 48, channels: 3, background: stage === 'after' ? '#4a8' : '#a84' },
+  })
+    .jpeg()
+    .toBuffer();
+  const boundary = `----louyuan${randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="stage"\r\n\r\n${stage}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\n` +
+        'Content-Type: image/jpeg\r\n\r\n',
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await who.request('POST', `/api/cases/${caseId}/photos`, payload, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ id: number }>().id;
 }
 
 /** Age every code of this number so the per-minute and per-hour limits start afresh. */
@@ -181,7 +207,35 @@ describe('the public intake', () => {
     }>();
     expect(staffView.counts.rework).toBe(1);
 
-    await step(s.grid1!, row.id, { action: 'handle', note: '再次上门，物业已安装隔音垫' });
+    // a progress photo on the internal start step stays hidden; the after photo of the handle step is shown
+    const hidden = await uploadPhoto(s.grid1!, row.id, 'update');
+    await step(s.grid1!, row.id, { action: 'comment', note: '现场照片（内部）', photoIds: [hidden] });
+    const after = await uploadPhoto(s.grid1!, row.id, 'after');
+    await step(s.grid1!, row.id, {
+      action: 'handle',
+      note: '再次上门，物业已安装隔音垫',
+      photoIds: [after],
+    });
+    const withPhoto = await view(token);
+    const handled = withPhoto.timeline.at(-1) as unknown as {
+      action: string;
+      photos: { id: number; url: string }[];
+    };
+    expect(handled.action).toBe('handle');
+    expect(handled.photos.map((p) => p.id)).toEqual([after]);
+    const shownPhotos = (withPhoto as unknown as { photos: { id: number; thumbUrl: string }[] }).photos;
+    expect(shownPhotos.map((p) => p.id)).toEqual([after]);
+    const full = await t.app.inject({ method: 'GET', url: handled.photos[0]!.url });
+    expect(full.statusCode).toBe(200);
+    expect(full.headers['content-type']).toBe('image/jpeg');
+    const thumb = await t.app.inject({ method: 'GET', url: shownPhotos[0]!.thumbUrl });
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    const internal = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/cases/${token}/photos/${hidden}`,
+    });
+    expect(internal.statusCode).toBe(404);
     await step(s.community1!, row.id, { action: 'verify' });
     await step(s.community1!, row.id, { action: 'close', closureReason: 'fixed' });
 

@@ -4,11 +4,13 @@ import Type from 'typebox';
 import { smsSenderOf } from '../../core/sms.js';
 import { errorResponses, Nullable } from '../../http/schemas.js';
 import { CASE_STATUSES, CLOSURE_REASONS, RATING_REASONS } from '../../../shared/case-workflow.js';
+import { ImageFile } from './cases.notify.schema.js';
 import { DuplicateSchema } from './cases.schema.js';
 import {
   PUBLIC_FEEDBACK,
   publicCase,
   publicFeedback,
+  publicPhoto,
   publicReport,
   sendOtp,
   type PublicRequest,
@@ -54,7 +56,13 @@ const Reported = Type.Object({
   duplicates: Type.Array(DuplicateSchema),
 });
 
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) });
+const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' });
+const TokenParams = Type.Object({ token: Token });
+const TokenPhotoParams = Type.Object({ token: Token, photoId: Type.Integer({ minimum: 1 }) });
+const PhotoSize = Type.Object(
+  { size: Type.Optional(Type.Enum(['thumb', 'full'], { default: 'full' })) },
+  { additionalProperties: false },
+);
 const PublicPhoto = Type.Object({
   id: Type.Integer(),
   stage: Type.Enum(['before', 'after', 'update']),
@@ -167,5 +175,35 @@ export const casesPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => publicFeedback(publicRequest(request), request.params.token, request.body),
+  );
+
+  app.get(
+    '/public/cases/:token/photos/:photoId',
+    {
+      config: { public: true, rateLimit: { max: rate * 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'A photo of the case for the reporter: the public copy without EXIF (size=thumb: WebP, 320 px)',
+        security: [],
+        params: TokenPhotoParams,
+        querystring: PhotoSize,
+        produces: ['image/jpeg', 'image/png', 'image/webp'],
+        response: { 200: ImageFile, ...errorResponses(404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const photo = await publicPhoto(
+        publicRequest(request),
+        request.params.token,
+        request.params.photoId,
+        request.query.size ?? 'full',
+      );
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-disposition', 'inline')
+        .send(photo.bytes);
+    },
   );
 };

@@ -20,6 +20,7 @@ import {
 import type { Crs } from '../grids/grids.geometry.js';
 import { calendarFor } from './cases.calendar.js';
 import { caseQuery, type CaseRow } from './cases.queries.js';
+import { storageFor } from './cases.storage.js';
 import { createCase } from './cases.service.js';
 import { applyTransition } from './cases.transitions.js';
 
@@ -340,4 +341,30 @@ export async function publicFeedback(request: PublicRequest, token: string, inpu
     { subjectType: 'case', subjectId: String(first.id) },
   );
   return publicCase(request, token);
+}
+
+/**
+ * A photo of the case as the reporter may see it: the public copy (no EXIF, no GPS) or its thumbnail, of a
+ * photo not attached to a step or attached to a public one. Anything else is 404.
+ */
+export async function publicPhoto(
+  request: PublicRequest,
+  token: string,
+  photoId: number,
+  size: 'thumb' | 'full',
+): Promise<{ bytes: Buffer; mime: string }> {
+  const row = await caseByToken(request.app, token);
+  const { db } = request.app.database;
+  const photo = await db
+    .selectFrom('case_photo as p')
+    .leftJoin('case_event as e', 'e.id', 'p.event_id')
+    .select(['p.storage_key', 'p.mime', 'p.event_id', 'e.public'])
+    .where('p.id', '=', photoId)
+    .where('p.case_id', '=', row.id)
+    .executeTakeFirst();
+  if (!photo || (photo.event_id !== null && photo.public !== true)) throw new AppError('NOT_FOUND');
+  const variant = size === 'thumb' ? 'thumb' : 'public';
+  const bytes = await storageFor(request.app).get(`${photo.storage_key}.${variant}`);
+  if (!bytes) throw new AppError('NOT_FOUND');
+  return { bytes, mime: variant === 'thumb' ? 'image/webp' : photo.mime };
 }
