@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import type { Figure } from './figure.js';
+import { measureIntake } from './intake.js';
 import { measureLocate } from './locate.js';
 import { median, measureStartup } from './startup.js';
 
-const SUITES = ['startup', 'locate'] as const;
+const SUITES = ['startup', 'locate', 'intake'] as const;
 type Suite = (typeof SUITES)[number];
 
 const args = process.argv.slice(2);
@@ -73,6 +74,7 @@ async function startupFigures(): Promise<Figure[]> {
 
 if (runsSuite('startup')) figures.push(...(await startupFigures()));
 if (runsSuite('locate')) figures.push(...(await measureLocate({ quick })));
+if (runsSuite('intake')) figures.push(...(await measureIntake({ quick })));
 
 for (const f of figures) {
   const ratio = f.ratio === null ? '' : `, ratio ${f.ratio}×`;

@@ -18,6 +18,7 @@ import {
 import { AuditSealer } from './modules/audit/audit.service.js';
 import type { Actor } from './policy/actor.js';
 import { importResidentsCli } from './modules/imports/imports.cli.js';
+import { importHotline } from './modules/cases/cases.hotline.js';
 import { appendAudit, sealPending, verifyAuditChain } from './modules/audit/audit.service.js';
 import { assertStrongPassword, hashPassword } from './modules/auth/auth.service.js';
 import { findByCode } from './modules/places/places.queries.js';
@@ -397,6 +398,37 @@ importCommand
       });
     },
   );
+
+importCommand
+  .command('hotline <file>')
+  .description(
+    'Import 12345 hotline work orders from a CSV (UTF-8 or GBK; columns 工单编号, 受理时间, 诉求类别, 诉求内容, ' +
+      '地址, 经度, 纬度, 来电人, 联系电话): each valid row becomes a hotline case; repeats and bad rows are listed',
+  )
+  .option('--lang <lang>', 'language of the messages: zh-CN or en', 'zh-CN')
+  .action(async (file: string, options: { lang: string }) => {
+    if (options.lang !== 'zh-CN' && options.lang !== 'en') throw new Error('--lang takes zh-CN or en');
+    const bytes = fs.readFileSync(file);
+    await withDatabase(async (database) => {
+      const base = await cliContext(database);
+      const ctx: RequestContext = {
+        ...base,
+        lang: options.lang as 'zh-CN' | 'en',
+        actor: { ...base.actor, via: 'cli' },
+      };
+      try {
+        const result = await importHotline(ctx, bytes);
+        console.log(`Imported ${result.imported} cases, skipped ${result.skipped.length} rows.`);
+        for (const c of result.cases) console.log(`  row ${c.row}: ${c.externalRef} → case ${c.code}`);
+        for (const s of result.skipped) console.log(`  row ${s.row} skipped: ${s.reason}`);
+        for (const f of result.findings) console.log(`  row ${f.row} ${f.column}: ${f.message}`);
+        if (result.imported === 0 && result.skipped.length > 0) process.exitCode = 1;
+      } finally {
+        await ctx.app.sealer.stop();
+        await sealPending(database.db);
+      }
+    });
+  });
 
 const audit = program.command('audit').description('The audit trail');
 audit

@@ -9260,6 +9260,444 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case figures over my scope (narrowed by place, grid, department or worker) and a period (default this month)
+         * @description Definitions: docs/ARCHITECTURE.md, "Case figures".
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description place code */
+                    within?: string;
+                    /** @description grid code */
+                    grid?: string;
+                    /** @description department code */
+                    department?: string;
+                    /** @description user id of a grid worker handling the cases */
+                    worker?: number;
+                    /** @description start (inclusive) */
+                    from?: string;
+                    /** @description end (exclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                within: string | null;
+                                grid: string | null;
+                                department: string | null;
+                                worker: number | null;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            reported: number;
+                            accepted: number;
+                            rejected: number;
+                            merged: number;
+                            dispatched: number;
+                            handled: number;
+                            due: number;
+                            closed: number;
+                            acceptanceRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            dispatchAccuracy: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            onTimeHandlingRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            closureRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            onTimeClosureRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            reworkRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            extensionRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            avgHandlingHours: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                            satisfactionRate: {
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/import-hotline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import 12345 hotline work orders from a CSV (UTF-8 or GBK) sent as multipart/form-data (field "file"); each valid row becomes a hotline case, repeats and bad rows are reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            cases: {
+                                row: number;
+                                code: string;
+                                externalRef: string;
+                            }[];
+                            skipped: {
+                                row: number;
+                                reason: string;
+                            }[];
+                            findings: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/import-hotline/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline import template: a CSV with the columns and one example row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (UTF-8 with BOM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/photos": {
         parameters: {
             query?: never;

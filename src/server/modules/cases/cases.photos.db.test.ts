@@ -110,6 +110,8 @@ describe('evidence photos', () => {
       .executeTakeFirstOrThrow();
     expect(row.mime).toBe('image/jpeg');
     expect(row.taken_at).toBeInstanceOf(Date);
+    // the camera's wall clock (no zone in EXIF) read as Beijing time
+    expect(row.taken_at!.toISOString()).toBe('2026-11-20T01:30:00.000Z');
     expect(row.bytes).toBe(original.length);
 
     // the reporter sees the public copy: a JPEG without any EXIF

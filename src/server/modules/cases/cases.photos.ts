@@ -34,6 +34,18 @@ export interface ImageFacts {
   takenAt: Date | null;
 }
 
+/**
+ * EXIF DateTimeOriginal is a wall-clock time without a zone; exifr builds it in the server's own zone. The
+ * phones that take case photos are in China (UTC+8 all year), so read the same wall clock as Beijing time.
+ */
+export function beijingWallClock(parsed: Date): Date {
+  const d = parsed;
+  return new Date(
+    Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()) -
+      8 * 3600_000,
+  );
+}
+
 /** What the bytes are (415 UNSUPPORTED_IMAGE unless JPEG, PNG or WebP) and where and when they were taken. */
 export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
   let format: string | undefined;
@@ -61,7 +73,7 @@ export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
         lng = lo;
       }
       if (exif.DateTimeOriginal instanceof Date && !Number.isNaN(exif.DateTimeOriginal.getTime())) {
-        takenAt = exif.DateTimeOriginal;
+        takenAt = beijingWallClock(exif.DateTimeOriginal);
       }
     }
   } catch {

@@ -32,6 +32,7 @@ import {
 } from './cases.config.js';
 import { createCase, getCase, likelyDuplicates, listCases, loadCase } from './cases.service.js';
 import { transitionCase } from './cases.transitions.js';
+import { casesDataRoutes } from './cases.data.routes.js';
 
 const tags = ['cases'];
 
@@ -204,4 +205,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => listDepartments(requestContext(request)),
   );
+
+  // figures and the 12345 hotline import (their own plugin: multipart is parsed there only)
+  await app.register(casesDataRoutes);
 };

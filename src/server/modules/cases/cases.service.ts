@@ -142,7 +142,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput, channel:
           grid_path: micro.path,
           overlay_grid_ids: hit.overlays.map((g) => g.id),
           attributes: JSON.stringify(input.attributes ?? {}),
-          reporter_user_id: ctx.actor.via === 'public' ? null : ctx.actor.userId,
+          reporter_user_id: actorAccount(ctx.actor),
           reporter_name:
             input.reporterName?.trim() || (ctx.actor.via === 'public' ? null : ctx.actor.displayName),
           reporter_phone_enc: phone ? encryptField(keys, phone) : null,

@@ -3,8 +3,10 @@ import { casesPublicRoutes } from './cases.public.routes.js';
 import { casesRoutes } from './cases.routes.js';
 import { casesBackground } from './cases.background.js';
 import { casesExtraRoutes } from './cases.extra.routes.js';
+import { caseStats } from './cases.figures.js';
+import { seedCases } from './cases.seed.js';
 
-/** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids. */
+/** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids (demo cases after households). */
 export const casesModule: ModuleManifest = {
   name: 'cases',
   routes: async (app) => {
@@ -13,4 +15,6 @@ export const casesModule: ModuleManifest = {
     await app.register(casesPublicRoutes);
   },
   background: (app) => casesBackground(app),
+  seed: { order: 60, run: seedCases },
+  stats: caseStats,
 };

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { storageFor } from '../cases/cases.storage.js';
 import { addClient, listClients, revokeClient } from './open311.clients.js';
 
 /**
@@ -576,9 +577,32 @@ describe('Open311 GET requests', () => {
       Open311Request[]
     >();
     conforms('requests.json', withPhoto);
-    expect(withPhoto[0]!.media_url).toBe(
-      `http://localhost:80/api/cases/${report.case_id}/photos/${photo.id}`,
-    );
+    expect(withPhoto[0]!.media_url).toBe(`http://localhost:80${V2}/media/${photo.id}`);
+    // the link works without an account, and gives the metadata-free public copy, never the original
+    const storage = storageFor(t.ctx);
+    await storage.put(`test/open311-${report.case_id}.jpg.public`, Buffer.from('public copy'));
+    await storage.put(`test/open311-${report.case_id}.jpg.original`, Buffer.from('original with GPS'));
+    const media = await get(`${V2}/media/${photo.id}`);
+    expect(media.statusCode).toBe(200);
+    expect(media.headers['content-type']).toBe('image/jpeg');
+    expect(media.body).toBe('public copy');
+    // a photo on an internal step is not published
+    const internal = await t.database.db
+      .insertInto('case_photo')
+      .values({
+        case_id: report.case_id,
+        stage: 'update',
+        storage_key: `test/open311-internal-${report.case_id}.jpg`,
+        mime: 'image/jpeg',
+        bytes: 1000,
+        width: 10,
+        height: 10,
+        sha256: '1'.repeat(64),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await storage.put(`test/open311-internal-${report.case_id}.jpg.public`, Buffer.from('internal'));
+    expect((await get(`${V2}/media/${internal.id}`)).statusCode).toBe(404);
 
     for (const url of [
       `${V2}/requests/${created.service_request_id}.json?extensions=true`,

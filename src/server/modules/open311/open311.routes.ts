@@ -42,6 +42,7 @@ import {
   listRequests,
   listServices,
   serviceDefinition,
+  publicMedia,
   tokenLookup,
   type Open311Context,
 } from './open311.service.js';
@@ -290,6 +291,36 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
           request.query.extensions === true,
         ),
       ),
+  );
+
+  app.get(
+    '/media/:photoId',
+    {
+      config: { public: true },
+      schema: {
+        hide,
+        tags,
+        summary: 'Open311 a photo shown on a public step of a published request (the metadata-free copy)',
+        params: Type.Object({ photoId: Type.Integer({ minimum: 1 }) }),
+        querystring: Type.Object(
+          { size: Type.Optional(Type.Enum(['thumb', 'full'])) },
+          { additionalProperties: false },
+        ),
+        produces: ['image/jpeg', 'image/png', 'image/webp'],
+      },
+    },
+    async (request, reply) => {
+      const photo = await publicMedia(
+        open311Context(request),
+        request.params.photoId,
+        request.query.size ?? 'full',
+      );
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'public, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(photo.bytes);
+    },
   );
 
   app.get(

@@ -11,6 +11,7 @@ import {
 import { parsePhone } from '../../../shared/phone.js';
 import type { CategoryAttribute } from '../cases/cases.catalogue.js';
 import { createCase } from '../cases/cases.service.js';
+import { storageFor } from '../cases/cases.storage.js';
 import type { Open311Client } from './open311.clients.js';
 import { open311Error, parseIsoDate, reporterName } from './open311.format.js';
 import {
@@ -203,7 +204,7 @@ function presentRequest(
     zipcode: null,
     lat: outline ? Math.round(row.lat * 100) / 100 : row.lat,
     long: outline ? Math.round(row.lng * 100) / 100 : row.lng,
-    media_url: row.photo_id && !outline ? `${ctx.origin}/api/cases/${row.id}/photos/${row.photo_id}` : null,
+    media_url: row.photo_id && !outline ? `${ctx.origin}/open311/v2/media/${row.photo_id}` : null,
     ...(notes ? { extended_attributes: { notes: outline ? [] : notes } } : {}),
   };
 }
@@ -442,4 +443,26 @@ export async function createRequest(ctx: Open311Context, client: Open311Client, 
     }
     throw error;
   }
+}
+
+/**
+ * A photo for Open311 clients, who have no account: only one tied to a public step of a case whose category is
+ * published, and only its re-encoded copy without metadata (never the original with its GPS tags).
+ */
+export async function publicMedia(ctx: Open311Context, photoId: number, size: 'thumb' | 'full') {
+  const photo = await ctx.app.database.db
+    .selectFrom('case_photo as ph')
+    .innerJoin('case_event as e', 'e.id', 'ph.event_id')
+    .innerJoin('civic_case as c', 'c.id', 'ph.case_id')
+    .innerJoin('case_category as cat', 'cat.id', 'c.category_id')
+    .select(['ph.storage_key', 'ph.mime'])
+    .where('ph.id', '=', photoId)
+    .where('e.public', '=', true)
+    .where('cat.published', '=', true)
+    .executeTakeFirst();
+  const bytes = photo
+    ? await storageFor(ctx.app).get(`${photo.storage_key}.${size === 'thumb' ? 'thumb' : 'public'}`)
+    : null;
+  if (!photo || !bytes) throw open311Error(404, ctx.lang, 'requestNotFound');
+  return { mime: size === 'thumb' ? 'image/webp' : photo.mime, bytes };
 }
