@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { AuditSealer } from '../modules/audit/audit.service.js';
 import type { Actor } from '../policy/actor.js';
 import type { Lang } from '../http/messages.js';
+import type { SmsSender } from './sms.js';
 
 /** What the whole process shares. */
 export interface AppContext {
@@ -10,6 +11,8 @@ export interface AppContext {
   database: Database;
   sealer: AuditSealer;
   startedAt: Date;
+  /** Outgoing text messages; unset: the sender LOUYUAN_SMS selects (core/sms.ts). Tests inject one. */
+  sms?: SmsSender;
 }
 
 /** What one request carries into a service call. */

@@ -45,7 +45,8 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
   version: { '/api/grids/': () => ({ value: '1' }) },
-  photoId: { '/api/cases/': () => ({ value: '1' }) },
+  photoId: { '/api/cases/': () => ({ value: '1' }), '/api/public/cases/': () => ({ value: '1' }) },
+  token: { '/api/public/cases/': () => ({ value: fx.caseToken }) },
 };
 
 /** Who sends the requests, by URL prefix (longest match): validation runs first, but the actor is a real one. */
@@ -224,11 +225,12 @@ const fx = {
   importId: 0,
   caseId: 0,
   caseVersion: 1,
+  caseToken: '',
 };
 
 beforeAll(async () => {
   // grid file uploads have their own, larger limit: small here, so the over-the-limit case stays cheap
-  t = await createTestApp({ gridFileLimit: 2 * 1024 * 1024 });
+  t = await createTestApp({ gridFileLimit: 2 * 1024 * 1024, publicRatePerMinute: 10_000 });
   db = t.database.db;
   for (const name of ['admin', 'sysadmin', 'auditor', 'community1']) sessions[name] = await t.login(name);
   const leaf = await db
@@ -285,6 +287,7 @@ beforeAll(async () => {
     lat: point[1],
   });
   const filedCase = filed.json<{ case: { id: number; version: number } }>().case;
+  fx.caseToken = filed.json<{ publicToken: string }>().publicToken;
   Object.assign(fx, {
     caseId: filedCase.id,
     caseVersion: filedCase.version,

@@ -11123,6 +11123,840 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to a mobile number (1 a minute and 5 an hour per number) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "phone": "13800138000"
+                     *     }
+                     */
+                    "application/json": {
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            sent: true;
+                            expiresInSeconds: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a case without an account: the phone and its one-time code, the problem and a point
+         * @description A wrong, expired or used code is 422 OTP_INVALID (each try counts; 5 per code).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "phone": "13800138000",
+                     *       "code": "123456",
+                     *       "categoryCode": "1001",
+                     *       "description": "楼道里有人拉电线给电动车充电",
+                     *       "lng": 113.61,
+                     *       "lat": 34.73
+                     *     }
+                     */
+                    "application/json": {
+                        phone: string;
+                        code: string;
+                        categoryCode: string;
+                        description: string;
+                        lng: number;
+                        lat: number;
+                        /** @enum {unknown} */
+                        crs?: "wgs84" | "gcj02";
+                        address?: string;
+                        reporterName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description the key of the public case page /report/<token>; keep it */
+                            token: string;
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                /** @enum {unknown} */
+                                status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                                /** Format: date-time */
+                                reportedAt: string;
+                                description: string;
+                                distanceM: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter’s view of a case: status, public timeline, photos, feedback allowed now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {unknown} */
+                            status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                            statusLabel: string;
+                            category: {
+                                code: string;
+                                name: string;
+                            };
+                            description: string;
+                            address: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            closedAt: string | null;
+                            closureReason: ("fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate") | null;
+                            rating: number | null;
+                            ratingReasons: string[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                actionLabel: string;
+                                /** @description a role label (社区工作人员, 网格员, …), never a name */
+                                actor: string;
+                                toStatus: string | null;
+                                toStatusLabel: string | null;
+                                note: string | null;
+                                rating: number | null;
+                                photos: {
+                                    id: number;
+                                    /** @enum {unknown} */
+                                    stage: "before" | "after" | "update";
+                                    url: string;
+                                    thumbUrl: string;
+                                }[];
+                            }[];
+                            photos: {
+                                id: number;
+                                /** @enum {unknown} */
+                                stage: "before" | "after" | "update";
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            feedbackActions: ("comment" | "confirm" | "not_fixed" | "rate")[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/{token}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The reporter’s feedback: comment, confirm fixed, not fixed (back to work), rate once
+         * @description A step the case’s state does not allow now is 409 ILLEGAL_TRANSITION.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "rate",
+                     *       "rating": 5,
+                     *       "ratingReasons": [
+                     *         "fast"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {unknown} */
+                        action: "comment" | "confirm" | "not_fixed" | "rate";
+                        note?: string;
+                        rating?: number;
+                        ratingReasons?: ("fast" | "thorough" | "polite" | "slow" | "not_fixed" | "rude" | "no_contact")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {unknown} */
+                            status: "reported" | "accepted" | "rejected" | "dispatched" | "in_progress" | "handled" | "verified" | "closed" | "deferred" | "merged";
+                            statusLabel: string;
+                            category: {
+                                code: string;
+                                name: string;
+                            };
+                            description: string;
+                            address: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            closedAt: string | null;
+                            closureReason: ("fixed" | "partly_fixed" | "explained" | "cannot_fix" | "invalid" | "duplicate") | null;
+                            rating: number | null;
+                            ratingReasons: string[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                actionLabel: string;
+                                /** @description a role label (社区工作人员, 网格员, …), never a name */
+                                actor: string;
+                                toStatus: string | null;
+                                toStatusLabel: string | null;
+                                note: string | null;
+                                rating: number | null;
+                                photos: {
+                                    id: number;
+                                    /** @enum {unknown} */
+                                    stage: "before" | "after" | "update";
+                                    url: string;
+                                    thumbUrl: string;
+                                }[];
+                            }[];
+                            photos: {
+                                id: number;
+                                /** @enum {unknown} */
+                                stage: "before" | "after" | "update";
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            feedbackActions: ("comment" | "confirm" | "not_fixed" | "rate")[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/{token}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of the case for the reporter: the public copy without EXIF (size=thumb: WebP, 320 px) */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "thumb" | "full";
+                };
+                header?: never;
+                path: {
+                    token: string;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/jpeg, image/png or image/webp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/webp": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/webp": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/webp": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                        "image/webp": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;

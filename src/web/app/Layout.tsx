@@ -1,6 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  CameraOutlined,
+  CarryOutOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
+  SettingOutlined,
   DownOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -19,6 +26,7 @@ import { Alert, App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { InboxBell } from '../modules/cases/InboxPage';
 import { useIsPhone } from './hooks';
 import { currentLang, setLang } from './i18n';
 import { useCurrentSession, useSession } from './session';
@@ -36,6 +44,11 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/residents')) return '/residents';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/cases/categories')) return '/cases/categories';
+  if (pathname.startsWith('/cases/calendar')) return '/cases/calendar';
+  if (pathname.startsWith('/cases')) return '/cases';
+  if (pathname.startsWith('/m/')) return pathname.startsWith('/m/cases') ? '/m/tasks' : pathname;
+  if (pathname.startsWith('/inbox')) return '/inbox';
   if (pathname.startsWith('/account/password')) return '/account/password';
   if (pathname.startsWith('/account/tokens')) return '/account/tokens';
   return '/';
@@ -43,7 +56,7 @@ function selectedKey(pathname: string): string {
 
 function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { can, capabilities } = useCurrentSession();
+  const { can, capabilities, user } = useCurrentSession();
   const location = useLocation();
   const navigate = useNavigate();
   const items: MenuItem[] = [
@@ -60,6 +73,44 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       : []),
     ...(can('residents.import')
       ? [{ key: '/residents/import', icon: <UploadOutlined />, label: t('nav.importResidents') }]
+      : []),
+    ...(can('cases.read') || can('cases.report')
+      ? [
+          {
+            key: 'cases',
+            icon: <FileSearchOutlined />,
+            label: t('nav.cases'),
+            children: [
+              ...(can('cases.read')
+                ? [{ key: '/cases', icon: <ProfileOutlined />, label: t('nav.caseList') }]
+                : []),
+              ...(can('cases.report')
+                ? [
+                    {
+                      key: '/m/report',
+                      icon: <CameraOutlined />,
+                      label: user.role === 'grid_worker' ? t('nav.snap') : t('nav.report'),
+                    },
+                  ]
+                : []),
+              ...(user.role === 'grid_worker' || user.role === 'department_staff'
+                ? [{ key: '/m/tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') }]
+                : []),
+              ...(user.role === 'resident'
+                ? [{ key: '/m/mine', icon: <CarryOutOutlined />, label: t('nav.mine') }]
+                : []),
+              ...(can('cases.read')
+                ? [{ key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') }]
+                : []),
+              ...(can('cases.configure')
+                ? [{ key: '/cases/categories', icon: <SettingOutlined />, label: t('nav.categories') }]
+                : []),
+              ...(can('cases.read')
+                ? [{ key: '/cases/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') }]
+                : []),
+            ],
+          },
+        ]
       : []),
     ...(can('users.read') ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
@@ -79,7 +130,13 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       theme="dark"
       items={items}
       selectedKeys={[selectedKey(location.pathname)]}
-      defaultOpenKeys={location.pathname.startsWith('/account') ? ['account'] : []}
+      defaultOpenKeys={
+        location.pathname.startsWith('/account')
+          ? ['account']
+          : /^\/(cases|m\/|inbox)/.test(location.pathname)
+            ? ['cases']
+            : []
+      }
       data-testid="side-menu"
       onClick={({ key }) => {
         void navigate(key);
@@ -171,7 +228,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const { user } = useCurrentSession();
+  const { user, can } = useCurrentSession();
   const location = useLocation();
   const onPasswordPage = location.pathname.startsWith('/account/password');
 
@@ -222,6 +279,7 @@ export function AppLayout() {
           )}
           {!phone && <span className="ly-header-subtitle">{t('app.subtitle')}</span>}
           <div className="ly-header-spacer" />
+          <InboxBell enabled={can('cases.read')} />
           <LanguageSwitch />
           <UserMenu phone={phone} />
         </Header>

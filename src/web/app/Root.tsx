@@ -17,6 +17,14 @@ import { PlacesPage } from '../modules/places/PlacesPage';
 import { ResidentsPage } from '../modules/residents/ResidentsPage';
 import { GapsPage } from '../modules/staff/GapsPage';
 import { UsersPage } from '../modules/users/UsersPage';
+import { CalendarPage } from '../modules/cases/CalendarPage';
+import { CaseDetailPage } from '../modules/cases/CaseDetailPage';
+import { CasesPage } from '../modules/cases/CasesPage';
+import { CategoriesPage } from '../modules/cases/CategoriesPage';
+import { InboxPage } from '../modules/cases/InboxPage';
+import { MobileCasePage, MobileMinePage, MobileTasksPage } from '../modules/mobile/MobileCasesPages';
+import { MobileReportPage } from '../modules/mobile/MobileReportPage';
+import { PublicCasePage, PublicReportPage } from '../modules/mobile/PublicPages';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
 import { useMediaQuery } from './hooks';
 import { AppLayout } from './Layout';
@@ -26,6 +34,8 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/report" element={<PublicReportPage />} />
+      <Route path="/report/:token" element={<PublicCasePage />} />
       <Route
         element={
           <RequireAuth>
@@ -73,6 +83,71 @@ function AppRoutes() {
           element={
             <RequireCapability capability="audit.read">
               <AuditPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="cases"
+          element={
+            <RequireCapability capability="cases.read">
+              <CasesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="cases/categories"
+          element={
+            <RequireCapability capability="cases.configure">
+              <CategoriesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="cases/calendar"
+          element={
+            <RequireCapability capability="cases.read">
+              <CalendarPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="cases/:id"
+          element={
+            <RequireCapability capability="cases.read">
+              <CaseDetailPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route
+          path="m/report"
+          element={
+            <RequireCapability capability="cases.report">
+              <MobileReportPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="m/tasks"
+          element={
+            <RequireCapability capability="cases.handle">
+              <MobileTasksPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="m/mine"
+          element={
+            <RequireCapability capability="cases.report">
+              <MobileMinePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="m/cases/:id"
+          element={
+            <RequireCapability capability="cases.report">
+              <MobileCasePage />
             </RequireCapability>
           }
         />

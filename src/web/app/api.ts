@@ -146,9 +146,18 @@ async function failure(response: Response): Promise<ApiError> {
   );
 }
 
-/** Upload one file as multipart/form-data (field "file"), with the CSRF header and the UI language. */
-export async function postFile<T>(url: string, file: Blob, fileName: string): Promise<T> {
+/**
+ * Upload one file as multipart/form-data (field "file", after any other form fields), with the CSRF header and
+ * the UI language.
+ */
+export async function postFile<T>(
+  url: string,
+  file: Blob,
+  fileName: string,
+  fields: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file, fileName);
   let response: Response;
   try {

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../manifest.js';
+import { casesPublicRoutes } from './cases.public.routes.js';
 import { casesRoutes } from './cases.routes.js';
 import { casesBackground } from './cases.background.js';
 import { casesExtraRoutes } from './cases.extra.routes.js';
@@ -11,6 +12,7 @@ export const casesModule: ModuleManifest = {
   routes: async (app) => {
     await app.register(casesRoutes);
     await app.register(casesExtraRoutes);
+    await app.register(casesPublicRoutes);
   },
   background: (app) => casesBackground(app),
   seed: { order: 60, run: seedCases },
