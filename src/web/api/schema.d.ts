@@ -232,6 +232,10 @@ export interface paths {
                                     name: string;
                                     kind: string;
                                 };
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                                 mustChangePassword: boolean;
                                 disabled: boolean;
                                 lockedUntil: string | null;
@@ -492,6 +496,10 @@ export interface paths {
                                     name: string;
                                     kind: string;
                                 };
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                                 mustChangePassword: boolean;
                                 disabled: boolean;
                                 lockedUntil: string | null;
@@ -12003,6 +12011,10 @@ export interface paths {
                                     name: string;
                                     kind: string;
                                 };
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                                 mustChangePassword: boolean;
                                 disabled: boolean;
                                 lockedUntil: string | null;
@@ -12103,6 +12115,7 @@ export interface paths {
                          */
                         role: "district_admin" | "street_staff" | "community_staff" | "grid_worker" | "department_staff" | "resident";
                         placeCode: string;
+                        departmentCode?: string;
                         password: string;
                     };
                 };
@@ -12128,6 +12141,10 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             };
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
                             mustChangePassword: boolean;
                             disabled: boolean;
                             lockedUntil: string | null;
@@ -12329,6 +12346,10 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             };
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
                             mustChangePassword: boolean;
                             disabled: boolean;
                             lockedUntil: string | null;
@@ -12446,6 +12467,7 @@ export interface paths {
                          */
                         role?: "district_admin" | "street_staff" | "community_staff" | "grid_worker" | "department_staff" | "resident";
                         placeCode?: string;
+                        departmentCode?: string;
                     };
                 };
             };
@@ -12470,6 +12492,10 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             };
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
                             mustChangePassword: boolean;
                             disabled: boolean;
                             lockedUntil: string | null;
@@ -12680,6 +12706,10 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             };
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
                             mustChangePassword: boolean;
                             disabled: boolean;
                             lockedUntil: string | null;
@@ -12865,6 +12895,10 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             };
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
                             mustChangePassword: boolean;
                             disabled: boolean;
                             lockedUntil: string | null;

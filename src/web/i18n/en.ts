@@ -199,6 +199,7 @@ export const en: Messages = {
       displayName: 'Name',
       role: 'Role',
       place: 'Place',
+      department: 'Department',
       password: 'Initial password',
       newPassword: 'Temporary password',
       status: 'Status',

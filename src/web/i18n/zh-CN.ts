@@ -195,6 +195,7 @@ export const zhCN = {
       displayName: '姓名',
       role: '角色',
       place: '所属地点',
+      department: '所属部门',
       password: '初始密码',
       newPassword: '临时密码',
       status: '状态',

@@ -10,6 +10,8 @@ export const UserSchema = Type.Object({
   displayName: Type.String(),
   role: RoleSchema,
   place: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }),
+  /** A department account's unit (the cases dispatched to it are its scope); null for every other role. */
+  department: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   mustChangePassword: Type.Boolean(),
   disabled: Type.Boolean(),
   lockedUntil: Nullable(Type.String({ format: 'date-time' })),

@@ -57,6 +57,7 @@ export interface UserView {
   displayName: string;
   role: Role;
   place: { code: string; name: string; kind: string };
+  department: { code: string; name: string } | null;
   mustChangePassword: boolean;
   disabled: boolean;
   lockedUntil: string | null;
@@ -67,7 +68,10 @@ export function userQuery(db: Kysely<DB>) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('place as p', 'p.id', 'u.place_id')
+    .leftJoin('department as d', 'd.id', 'u.department_id')
     .select([
+      'd.code as department_code',
+      'd.name as department_name',
       'u.id',
       'u.username',
       'u.display_name',
@@ -96,6 +100,7 @@ export function presentUser(row: UserRow, now = new Date()): UserView {
     displayName: row.display_name,
     role: row.role,
     place: { code: row.place_code, name: row.place_name, kind: row.place_kind },
+    department: row.department_code ? { code: row.department_code, name: row.department_name ?? '' } : null,
     mustChangePassword: row.must_change_password,
     disabled: row.disabled,
     lockedUntil: row.locked_until && row.locked_until > now ? row.locked_until.toISOString() : null,

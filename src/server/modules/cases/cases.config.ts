@@ -3,6 +3,7 @@ import { runCommand } from '../../core/command.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import { requireCapability } from '../../policy/authorize.js';
+import { can } from '../../policy/capabilities.js';
 import { forgetCalendar, forgetCategories } from './cases.calendar.js';
 import type { CalendarPutBody, CategoryCreateBody, CategoryUpdateBody } from './cases.schema.js';
 
@@ -249,8 +250,9 @@ export async function putCalendarYear(
   return getCalendarYear(ctx, year);
 }
 
+/** Case workers pick departments to dispatch to; account administrators to bind department accounts. */
 export async function listDepartments(ctx: RequestContext) {
-  requireCapability(ctx.actor, 'cases.read');
+  if (!can(ctx.actor.role, 'users.read')) requireCapability(ctx.actor, 'cases.read');
   const rows = await ctx.app.database.db
     .selectFrom('department')
     .select(['code', 'name', 'name_en'])

@@ -98,7 +98,55 @@ describe('creating accounts', () => {
       .where('subject_id', '=', String(user.id))
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_name: 'sysadmin', result: 'ok' });
-    expect(audit.details).toEqual({ username: 'wangfang', role: 'community_staff', place: '410103001001' });
+    expect(audit.details).toEqual({
+      username: 'wangfang',
+      role: 'community_staff',
+      place: '410103001001',
+      department: null,
+    });
+  });
+
+  it('binds a department account to its unit, which it needs and no other role may have', async () => {
+    const departments = await sysadmin.request('GET', '/api/departments');
+    expect(departments.statusCode).toBe(200);
+    expect(departments.json<{ items: { code: string }[] }>().items.map((d) => d.code)).toContain('fire');
+    const base = { displayName: '消防救援大队值班员', placeCode: '410103', password: 'Temp#2026c' };
+    const missing = await sysadmin.request('POST', '/api/users', {
+      ...base,
+      username: 'fire-missing',
+      role: 'department_staff',
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.details[0].path).toBe('/departmentCode');
+    const misplaced = await sysadmin.request('POST', '/api/users', {
+      ...base,
+      username: 'fire-misplaced',
+      role: 'community_staff',
+      placeCode: '410103001001',
+      departmentCode: 'fire',
+    });
+    expect(misplaced.statusCode).toBe(422);
+    const res = await sysadmin.request('POST', '/api/users', {
+      ...base,
+      username: 'fire1',
+      role: 'department_staff',
+      departmentCode: 'fire',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const user = res.json<{
+      id: number;
+      version: number;
+      department: { code: string; name: string } | null;
+    }>();
+    expect(user.department).toEqual({ code: 'fire', name: '消防救援大队' });
+    // another role drops the unit
+    const moved = await secadmin.request('PATCH', `/api/users/${user.id}`, {
+      version: user.version,
+      role: 'street_staff',
+      placeCode: '410103001',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<{ department: unknown }>().department).toBeNull();
   });
 
   it('refuses a taken username with 409 USERNAME_TAKEN', async () => {

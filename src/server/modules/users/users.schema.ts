@@ -36,6 +36,7 @@ const Username = Type.String({
 });
 const Password = Type.String({ minLength: 8, maxLength: 128 });
 const PlaceCode = Type.String({ pattern: '^[0-9]{6,24}$' });
+const DepartmentCode = Type.String({ pattern: '^[a-z_]{2,40}$' });
 
 export const CreateUserBody = Type.Object(
   {
@@ -43,6 +44,8 @@ export const CreateUserBody = Type.Object(
     displayName: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
     role: ManagedRoleSchema,
     placeCode: PlaceCode,
+    /** Required for department_staff (the unit whose dispatched cases the account sees), refused otherwise. */
+    departmentCode: Type.Optional(DepartmentCode),
     password: Password,
   },
   {
@@ -66,6 +69,7 @@ export const UpdateUserBody = Type.Object(
     disabled: Type.Optional(Type.Boolean()),
     role: Type.Optional(ManagedRoleSchema),
     placeCode: Type.Optional(PlaceCode),
+    departmentCode: Type.Optional(DepartmentCode),
   },
   { additionalProperties: false, examples: [{ version: 1, displayName: '王芳（社区）' }] },
 );

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../core/context.js';
 import { isUniqueViolation, runCommand } from '../../core/command.js';
-import type { Role } from '../../db/types.js';
+import type { Transaction } from 'kysely';
+import type { DB, Role } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
@@ -68,11 +69,19 @@ export async function getUser(ctx: RequestContext, id: number) {
 
 export async function createUser(
   ctx: RequestContext,
-  input: { username: string; displayName: string; role: Role; placeCode: string; password: string },
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    placeCode: string;
+    departmentCode?: string;
+    password: string;
+  },
 ) {
   requireCapability(ctx.actor, 'users.create');
   const id = await runCommand(ctx, 'user.create', async (trx) => {
     const place = authorize(ctx.actor, 'users.create', await findByCode(trx, input.placeCode));
+    const departmentId = await departmentFor(trx, input.role, input.departmentCode);
     assertStrongPassword(input.password);
     const inserted = await trx
       .insertInto('app_user')
@@ -81,6 +90,7 @@ export async function createUser(
         display_name: input.displayName,
         role: input.role,
         place_id: place.id,
+        department_id: departmentId,
         password_hash: await hashPassword(input.password),
         must_change_password: true,
       })
@@ -100,7 +110,12 @@ export async function createUser(
         subjectType: 'user',
         subjectId: String(inserted.id),
         placePath: place.path,
-        details: { username: input.username, role: input.role, place: place.code },
+        details: {
+          username: input.username,
+          role: input.role,
+          place: place.code,
+          department: input.departmentCode ?? null,
+        },
       },
     };
   });
@@ -110,7 +125,14 @@ export async function createUser(
 export async function updateUser(
   ctx: RequestContext,
   id: number,
-  input: { version: number; displayName?: string; disabled?: boolean; role?: Role; placeCode?: string },
+  input: {
+    version: number;
+    displayName?: string;
+    disabled?: boolean;
+    role?: Role;
+    placeCode?: string;
+    departmentCode?: string;
+  },
 ) {
   await runCommand(
     ctx,
@@ -118,7 +140,13 @@ export async function updateUser(
     async (trx) => {
       const row = await visibleUser(ctx, id, trx);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      const set: { display_name?: string; disabled?: boolean; role?: Role; place_id?: number } = {};
+      const set: {
+        display_name?: string;
+        disabled?: boolean;
+        role?: Role;
+        place_id?: number;
+        department_id?: number | null;
+      } = {};
       if (input.displayName !== undefined && input.displayName !== row.display_name) {
         requireAction(ctx.actor, row, 'update');
         set.display_name = input.displayName;
@@ -140,6 +168,20 @@ export async function updateUser(
         set.place_id = place.id;
         changes.place = { from: row.place_code, to: place.code };
       }
+      const role = input.role ?? row.role;
+      if (input.departmentCode !== undefined || role !== row.role) {
+        // a department account keeps (or is given) its unit; any other role has none
+        const code =
+          role === 'department_staff'
+            ? (input.departmentCode ?? row.department_code ?? undefined)
+            : undefined;
+        const departmentId = await departmentFor(trx, role, code);
+        if (departmentId !== row.department_id) {
+          requireAction(ctx.actor, row, 'changeRole');
+          set.department_id = departmentId;
+          changes.department = { from: row.department_code, to: code ?? null };
+        }
+      }
       if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
       if (Object.keys(changes).length > 0) {
         const result = await trx
@@ -150,7 +192,7 @@ export async function updateUser(
           .executeTakeFirst();
         if (!result.numUpdatedRows) throw new AppError('VERSION_CONFLICT');
         // A disabled account or a changed role or binding takes effect now, not at the next login.
-        if (set.disabled || set.role || set.place_id) {
+        if (set.disabled || set.role || set.place_id || set.department_id !== undefined) {
           await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
         }
       }
@@ -220,4 +262,25 @@ export async function unlockUser(ctx: RequestContext, id: number) {
     { subjectType: 'user', subjectId: String(id) },
   );
   return getUser(ctx, id);
+}
+
+/** The department a department account belongs to (required for that role); every other role has none. */
+async function departmentFor(
+  trx: Transaction<DB>,
+  role: Role,
+  code: string | undefined,
+): Promise<number | null> {
+  if (role !== 'department_staff') {
+    if (code)
+      throw new AppError('FIELD_REQUIRED', { field: 'role' }, [{ path: '/departmentCode', message: '' }]);
+    return null;
+  }
+  const row = code
+    ? await trx.selectFrom('department').select('id').where('code', '=', code).executeTakeFirst()
+    : undefined;
+  if (!row)
+    throw new AppError('FIELD_REQUIRED', { field: 'departmentCode' }, [
+      { path: '/departmentCode', message: '' },
+    ]);
+  return row.id;
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStrongPassword } from '../../../shared/password-policy';
 import { api, unwrap, type ManagedRole, type ManagedUser, type UpdateUserBody } from '../../app/api';
-import { useShowError } from '../../app/hooks';
+import { useQuery, useShowError } from '../../app/hooks';
 import { PasswordPolicyHint } from '../auth/PasswordPolicyHint';
 import { PlaceSelect } from '../places/PlaceSelect';
 
@@ -31,6 +31,28 @@ function usePasswordRules() {
   ];
 }
 
+/** The departments a department account may belong to (城市管理局, 公安分局 …). */
+function DepartmentField() {
+  const { t, i18n } = useTranslation();
+  const departments = useQuery('departments', () => unwrap(api.GET('/api/departments')));
+  return (
+    <Form.Item
+      name="departmentCode"
+      label={t('users.fields.department')}
+      rules={[{ required: true, message: t('users.required') }]}
+    >
+      <Select
+        loading={!departments.data}
+        options={(departments.data?.items ?? []).map((d) => ({
+          value: d.code,
+          label: i18n.language === 'en' ? d.nameEn || d.name : d.name,
+        }))}
+        data-testid="user-field-department"
+      />
+    </Form.Item>
+  );
+}
+
 function useRoleOptions() {
   const { t } = useTranslation();
   return MANAGED_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
@@ -41,6 +63,7 @@ interface CreateForm {
   displayName: string;
   role: ManagedRole;
   placeCode: string;
+  departmentCode?: string;
   password: string;
 }
 
@@ -53,6 +76,7 @@ export function CreateUserDialog({ onClose, onSaved }: { onClose: () => void; on
   const [saving, setSaving] = useState(false);
   const passwordRules = usePasswordRules();
   const roleOptions = useRoleOptions();
+  const role = Form.useWatch('role', form);
 
   const submit = async (values: CreateForm) => {
     setSaving(true);
@@ -119,6 +143,7 @@ export function CreateUserDialog({ onClose, onSaved }: { onClose: () => void; on
         >
           <PlaceSelect data-testid="user-field-place" />
         </Form.Item>
+        {role === 'department_staff' && <DepartmentField />}
         <Form.Item
           name="password"
           label={t('users.fields.password')}
@@ -137,6 +162,7 @@ interface EditForm {
   disabled: boolean;
   role: ManagedRole;
   placeCode: string;
+  departmentCode?: string;
 }
 
 function isManagedRole(role: string): role is ManagedRole {
@@ -166,12 +192,14 @@ export function EditUserDialog({
   const roleOptions = useRoleOptions();
   const canProfile = base.allowedActions.includes('update');
   const canRole = base.allowedActions.includes('changeRole');
+  const role = Form.useWatch('role', form);
 
   const valuesOf = (u: ManagedUser): Partial<EditForm> => ({
     displayName: u.displayName,
     disabled: u.disabled,
     ...(isManagedRole(u.role) ? { role: u.role } : {}),
     placeCode: u.place.code,
+    ...(u.department ? { departmentCode: u.department.code } : {}),
   });
 
   const submit = async (values: EditForm) => {
@@ -184,6 +212,9 @@ export function EditUserDialog({
     if (canRole) {
       if (values.role !== base.role) body.role = values.role;
       if (values.placeCode !== base.place.code) body.placeCode = values.placeCode;
+      if (values.role === 'department_staff' && values.departmentCode !== base.department?.code) {
+        body.departmentCode = values.departmentCode;
+      }
     }
     if (Object.keys(body).length === 1) {
       onClose();
@@ -263,6 +294,7 @@ export function EditUserDialog({
             >
               <PlaceSelect initial={base.place} data-testid="user-field-place" />
             </Form.Item>
+            {role === 'department_staff' && <DepartmentField />}
           </>
         )}
       </Form>

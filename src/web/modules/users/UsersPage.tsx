@@ -161,7 +161,12 @@ export function UsersPage() {
       title: t('users.fields.role'),
       dataIndex: 'role',
       key: 'role',
-      render: (value: Role) => <Tag color="blue">{t(`roles.${value}`)}</Tag>,
+      render: (value: Role, user) => (
+        <>
+          <Tag color="blue">{t(`roles.${value}`)}</Tag>
+          {user.department && <Tag>{user.department.name}</Tag>}
+        </>
+      ),
     },
     {
       title: t('users.fields.place'),
