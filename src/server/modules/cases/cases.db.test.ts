@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { pointServedBy } from '../../testing/points.js';
 
 let t: TestApp;
 const s: Record<string, Session> = {};
@@ -23,21 +24,9 @@ interface CaseView {
 
 /** A point inside one of the micro-grids grid1 serves: a household's building there. */
 async function pointInGrid1(): Promise<{ lng: number; lat: number }> {
-  const row = await t.database.db
-    .selectFrom('grid_staff as p')
-    .innerJoin('app_user as u', 'u.id', 'p.user_id')
-    .innerJoin('grid_staff_assignment as a', 'a.staff_id', 'p.id')
-    .innerJoin('grid as g', 'g.id', 'a.grid_id')
-    .innerJoin('household as h', 'h.grid_id', 'g.id')
-    .select(['h.lng', 'h.lat', 'g.code'])
-    .where('u.username', '=', 'grid1')
-    .where('a.ended_on', 'is', null)
-    .where('h.lng', 'is not', null)
-    .orderBy('h.id')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  grid1Grid = row.code;
-  return { lng: row.lng!, lat: row.lat! };
+  const { lng, lat, gridCode } = await pointServedBy(t.database.db);
+  grid1Grid = gridCode;
+  return { lng, lat };
 }
 
 async function report(who: Session, body: Record<string, unknown>) {

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsSender } from '../../core/sms.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { pointServedBy } from '../../testing/points.js';
 
 let t: TestApp;
 const s: Record<string, Session> = {};
@@ -16,20 +17,10 @@ const sms: SmsSender = {
 
 let point = { lng: 0, lat: 0 };
 
-async function pointInGrid1() {
-  const row = await t.database.db
-    .selectFrom('grid_staff as p')
-    .innerJoin('app_user as u', 'u.id', 'p.user_id')
-    .innerJoin('grid_staff_assignment as a', 'a.staff_id', 'p.id')
-    .innerJoin('household as h', 'h.grid_id', 'a.grid_id')
-    .select(['h.lng', 'h.lat'])
-    .where('u.username', '=', 'grid1')
-    .where('a.ended_on', 'is', null)
-    .where('h.lng', 'is not', null)
-    .orderBy('h.id')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return { lng: row.lng!, lat: row.lat! };
+/** A point in a micro-grid grid1 serves (community1's community). */
+async function pointInGrid1(): Promise<{ lng: number; lat: number }> {
+  const { lng, lat } = await pointServedBy(t.database.db);
+  return { lng, lat };
 }
 
 function post(url: string, payload: unknown, ip = '10.0.0.1') {

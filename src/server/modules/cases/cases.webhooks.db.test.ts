@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { pointServedBy } from '../../testing/points.js';
 import { deliverWebhooks, renderBody, type DeliveryPayload } from './cases.webhooks.js';
 
 let t: TestApp;
@@ -29,20 +30,10 @@ interface Hook {
   failed: number;
 }
 
+/** A point in a micro-grid grid1 serves (community1's community). */
 async function pointInGrid1(): Promise<{ lng: number; lat: number }> {
-  const row = await t.database.db
-    .selectFrom('grid_staff as p')
-    .innerJoin('app_user as u', 'u.id', 'p.user_id')
-    .innerJoin('grid_staff_assignment as a', 'a.staff_id', 'p.id')
-    .innerJoin('household as h', 'h.grid_id', 'a.grid_id')
-    .select(['h.lng', 'h.lat'])
-    .where('u.username', '=', 'grid1')
-    .where('a.ended_on', 'is', null)
-    .where('h.lng', 'is not', null)
-    .orderBy('h.id')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return { lng: row.lng!, lat: row.lat! };
+  const { lng, lat } = await pointServedBy(t.database.db);
+  return { lng, lat };
 }
 
 async function report(who: Session, description: string, extra: Record<string, unknown> = {}) {

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { pointServedBy } from '../../testing/points.js';
 import { storageFor } from '../cases/cases.storage.js';
 import { addClient, listClients, revokeClient } from './open311.clients.js';
 
@@ -161,19 +162,8 @@ beforeAll(async () => {
   revokedKey = (await addClient(t.database.db, 'Old client', 'test')).key;
   await revokeClient(t.database.db, revokedKey.slice(0, 12), 'test');
   // a household's point in a micro-grid grid1 (community1) serves
-  const row = await t.database.db
-    .selectFrom('grid_staff as p')
-    .innerJoin('app_user as u', 'u.id', 'p.user_id')
-    .innerJoin('grid_staff_assignment as a', 'a.staff_id', 'p.id')
-    .innerJoin('household as h', 'h.grid_id', 'a.grid_id')
-    .select(['h.lng', 'h.lat'])
-    .where('u.username', '=', 'grid1')
-    .where('a.ended_on', 'is', null)
-    .where('h.lng', 'is not', null)
-    .orderBy('h.id')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  point = { lng: row.lng!, lat: row.lat! };
+  const served = await pointServedBy(t.database.db);
+  point = { lng: served.lng, lat: served.lat };
 });
 afterAll(async () => t?.close());
 
