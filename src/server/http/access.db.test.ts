@@ -51,6 +51,7 @@ interface Subtree {
   /** A case filed by the community's staff at `point`. */
   caseId: number;
   caseVersion: number;
+  caseToken: string;
   /** A photo of that case, and a notice in the inbox of `tokenOwner` (the community's staff). */
   photoId: number;
   notificationId: number;
@@ -86,7 +87,12 @@ const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixture>> = 
     '/api/grid-staff/': (s) => ({ value: String(s.staffAssignmentId) }),
     '/api/residents/imports/': (s) => ({ value: String(s.importId) }),
   },
-  photoId: { '/api/cases/': (s) => ({ value: String(s.photoId) }) },
+  photoId: {
+    '/api/cases/': (s) => ({ value: String(s.photoId) }),
+    '/api/public/cases/': (s) => ({ value: String(s.photoId) }),
+  },
+  // the reporter's public link to its case (public routes: only the coverage check reads these)
+  token: { '/api/public/cases/': (s) => ({ value: s.caseToken }) },
   // every grid has its version 1 (a grid never adjusted answers its current row as version 1)
   version: { '/api/grids/': () => ({ value: '1' }) },
 };
@@ -381,6 +387,7 @@ async function loadSubtree(
   });
   expect(filed.statusCode, filed.body).toBe(200);
   const filedCase = filed.json<{ case: { id: number; code: string; version: number } }>().case;
+  const caseToken = filed.json<{ publicToken: string }>().publicToken;
   const photo = await db
     .insertInto('case_photo')
     .values({
@@ -462,6 +469,7 @@ async function loadSubtree(
     importId,
     caseId: filedCase.id,
     caseVersion: filedCase.version,
+    caseToken,
     photoId: photo.id,
     notificationId: notice.id,
     identifiers: [...new Set(identifiers)],
