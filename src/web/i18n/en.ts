@@ -596,6 +596,9 @@ export const en: Messages = {
     detail: 'Case',
     timeline: 'Timeline',
     reporter: 'Reporter',
+    reporterPhone: 'reporter’s phone',
+    call: 'Call',
+    callbackReason: 'e.g. callback after closure',
     columns: {
       code: 'Case number',
       category: 'Category',

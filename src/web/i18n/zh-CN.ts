@@ -586,6 +586,9 @@ export const zhCN = {
     detail: '案件信息',
     timeline: '办理过程',
     reporter: '反映人',
+    reporterPhone: '反映人电话',
+    call: '拨打',
+    callbackReason: '例如：结案回访',
     columns: {
       code: '案件编号',
       category: '类别',

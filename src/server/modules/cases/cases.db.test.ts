@@ -205,6 +205,43 @@ describe('the case workflow', () => {
     expect(unknown.json().error.code).toBe('UNKNOWN_CATEGORY');
   });
 
+  it('shows the reporter’s full phone for a callback only with a reason, and audits it without the number', async () => {
+    const at = await pointInGrid1();
+    const { case: c } = await report(s.community1!, {
+      categoryCode: '1002',
+      description: '电话反映：楼道堆放杂物',
+      reporterName: '李女士',
+      reporterPhone: '13903712345',
+      ...at,
+    });
+    const listed = (await s.community1!.request('GET', `/api/cases/${c.id}`)).json<{
+      reporter: { phoneMasked: string };
+    }>();
+    expect(listed.reporter.phoneMasked).toBe('139****2345');
+    const noReason = await s.community1!.request('POST', `/api/cases/${c.id}/reporter-phone`, {});
+    expect(noReason.statusCode).toBe(400);
+    const revealed = await s.community1!.request('POST', `/api/cases/${c.id}/reporter-phone`, {
+      reason: '结案回访',
+    });
+    expect(revealed.statusCode, revealed.body).toBe(200);
+    expect(revealed.json()).toEqual({ phone: '13903712345' });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['details', 'result'])
+      .where('action', '=', 'case.reveal_reporter')
+      .where('subject_id', '=', String(c.id))
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ field: 'reporterPhone', reason: '结案回访' });
+    expect(JSON.stringify(audit.details)).not.toContain('13903712345');
+    expect(
+      (await s.grid1!.request('POST', `/api/cases/${c.id}/reporter-phone`, { reason: '回访' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await s.community3!.request('POST', `/api/cases/${c.id}/reporter-phone`, { reason: '回访' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('finds a likely duplicate nearby and merges it', async () => {
     const at = await pointInGrid1();
     const first = await report(s.community1!, {

@@ -19,6 +19,8 @@ import {
   CategoryUpdateBody,
   DepartmentList,
   DuplicateSchema,
+  RevealReporterBody,
+  RevealReporterResult,
   TransitionBody,
 } from './cases.schema.js';
 import Type from 'typebox';
@@ -30,7 +32,14 @@ import {
   putCalendarYear,
   updateCategory,
 } from './cases.config.js';
-import { createCase, getCase, likelyDuplicates, listCases, loadCase } from './cases.service.js';
+import {
+  createCase,
+  getCase,
+  likelyDuplicates,
+  listCases,
+  loadCase,
+  revealReporterPhone,
+} from './cases.service.js';
 import { transitionCase } from './cases.transitions.js';
 import { casesDataRoutes } from './cases.data.routes.js';
 
@@ -105,6 +114,20 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       };
     },
+  );
+
+  app.post(
+    '/cases/:id/reporter-phone',
+    {
+      schema: {
+        tags,
+        summary: 'The reporter’s full phone number for a callback (audited with the reason given)',
+        params: CaseIdParams,
+        body: RevealReporterBody,
+        response: { 200: RevealReporterResult, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => revealReporterPhone(requestContext(request), request.params.id, request.body.reason),
   );
 
   app.post(

@@ -327,3 +327,15 @@ export const CalendarPutBody = Type.Object(
 export const DepartmentList = Type.Object({
   items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() })),
 });
+
+export const RevealReporterBody = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 2,
+      maxLength: 200,
+      description: 'why the full number is needed, e.g. a callback (kept in the audit trail)',
+    }),
+  },
+  { additionalProperties: false, examples: [{ reason: '结案回访' }] },
+);
+export const RevealReporterResult = Type.Object({ phone: Nullable(Type.String()) });

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { auditRead, runCommand } from '../../core/command.js';
 import type { RequestContext } from '../../core/context.js';
 import { personalDataKeys } from '../../core/keys.js';
-import { encryptField, lookupHash } from '../../core/personal-data.js';
+import { decryptField, encryptField, lookupHash } from '../../core/personal-data.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
@@ -558,4 +558,35 @@ export async function listCases(
     page: filters.page,
     pageSize: filters.pageSize,
   };
+}
+
+/**
+ * The reporter's full phone number for a callback (回访): staff who dispatch the case may ask, with a reason; the
+ * command's audit entry records the field and the reason, never the number (as the residents' reveal does).
+ */
+export async function revealReporterPhone(ctx: RequestContext, id: number, reason: string) {
+  requireCapability(ctx.actor, 'cases.dispatch');
+  const { db } = ctx.app.database;
+  const gridScope = await gridScopeOf(db, ctx.actor);
+  return runCommand(
+    ctx,
+    'case.reveal_reporter',
+    async (trx) => {
+      const row = await caseQuery(trx).where('c.id', '=', id).executeTakeFirst();
+      if (!row || !caseVisible(ctx.actor, gridScope, row)) throw new AppError('NOT_FOUND');
+      const phone = row.reporter_phone_enc
+        ? decryptField(personalDataKeys(ctx.app.config), row.reporter_phone_enc)
+        : null;
+      return {
+        value: { phone },
+        audit: {
+          subjectType: 'case',
+          subjectId: String(id),
+          placePath: row.path,
+          details: { field: 'reporterPhone', reason: reason.trim() },
+        },
+      };
+    },
+    { subjectType: 'case', subjectId: String(id) },
+  );
 }

@@ -29,6 +29,7 @@ import type { CaseAction } from '../../../shared/case-workflow';
 import { ActionDialog } from './ActionDialog';
 import { actionLabel, statusLabel, uploadPhoto, type CaseDetail } from './caseData';
 import { DeadlineTag, StatusTag } from './CaseTags';
+import { ReporterPhone } from './ReporterPhone';
 import { useCategories } from './useCaseRefs';
 
 /** Actions shown as primary buttons (the main path); the rest are plain. */
@@ -235,7 +236,11 @@ export function CaseDetailPage() {
               </Descriptions.Item>
               {detail.reporter && (
                 <Descriptions.Item label={t('cases.reporter')}>
-                  {[detail.reporter.name, detail.reporter.phoneMasked].filter(Boolean).join(' · ') || '—'}
+                  <ReporterPhone
+                    caseId={detail.id}
+                    name={detail.reporter.name}
+                    phoneMasked={detail.reporter.phoneMasked}
+                  />
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t('cases.columns.reportedAt')}>
