@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { gridScopeOf, type GridScope } from '../../policy/grid-scope.js';
 import {
   ACTION_LABELS,
+  CASE_LEVELS,
   STATUS_LABELS,
   TRANSITIONS,
   canLeave,
@@ -283,14 +284,7 @@ export async function applyTransition(
           status: row.level,
           action: ACTION_LABELS.escalate[ctx.lang],
         });
-      const chain = await placeChain(trx, row.path);
-      const unit =
-        level === 'district'
-          ? chain[0]
-          : level === 'street'
-            ? chain.find((p) => p.kind === 'street' || p.kind === 'town' || p.kind === 'park')
-            : chain.find((p) => p.kind === 'community' || p.kind === 'village');
-      if (!unit) throw new AppError('NO_SUCH_HANDLER', { handler: level });
+      const unit = await unitHolding(trx, row.path, level);
       Object.assign(patch, {
         level,
         handler_kind: level === 'grid' ? 'grid_worker' : level,
@@ -561,14 +555,7 @@ async function resolveHandler(
       label: worker?.display_name ?? 'grid',
     };
   }
-  const chain = await placeChain(trx, row.path);
-  const unit =
-    kind === 'district'
-      ? chain[0]
-      : kind === 'street'
-        ? chain.find((p) => p.kind === 'street' || p.kind === 'town' || p.kind === 'park')
-        : chain.find((p) => p.kind === 'community' || p.kind === 'village');
-  if (!unit) throw new AppError('NO_SUCH_HANDLER', { handler: kind });
+  const unit = await unitHolding(trx, row.path, kind);
   const level = LEVEL_OF_KIND[kind];
   return {
     patch: {
@@ -595,5 +582,25 @@ function higherLevel(level: CaseLevel, role: string): CaseLevel {
 }
 
 function rank(level: CaseLevel): number {
-  return ['grid', 'community', 'street', 'district'].indexOf(level);
+  return CASE_LEVELS.indexOf(level);
+}
+
+/**
+ * The unit above a case's place that handles it at a level: the district (the root), its street (or town or
+ * park), or its community (or village; also the relay to a property company). 422 when the tree has none.
+ */
+async function unitHolding(
+  trx: Transaction<DB>,
+  path: string,
+  level: 'community' | 'property' | 'street' | 'district' | 'grid',
+) {
+  const chain = await placeChain(trx, path);
+  const unit =
+    level === 'district'
+      ? chain[0]
+      : level === 'street'
+        ? chain.find((p) => p.kind === 'street' || p.kind === 'town' || p.kind === 'park')
+        : chain.find((p) => p.kind === 'community' || p.kind === 'village');
+  if (!unit) throw new AppError('NO_SUCH_HANDLER', { handler: level });
+  return unit;
 }
