@@ -47,6 +47,8 @@ export interface Config {
   photoLimit: number;
   /** Seconds between overdue sweeps (LOUYUAN_SWEEP_SECONDS, default 60; 0 = no sweeper in this process). */
   sweepSeconds: number;
+  /** Seconds between sweeps of stale case rollup days (LOUYUAN_ROLLUP_SECONDS, default 5; 0 = none in this process). */
+  rollupSeconds: number;
   /** Public (account-less) intake requests per client IP per minute, per route (LOUYUAN_PUBLIC_RATE, default 10). */
   publicRatePerMinute: number;
 }
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.LOUYUAN_FILES_DIR || path.join(env.LOUYUAN_DATA_DIR || 'data', 'files')),
     photoLimit: intFrom(env.LOUYUAN_PHOTO_LIMIT, 10 * 1024 * 1024, 'LOUYUAN_PHOTO_LIMIT'),
     sweepSeconds: intFrom(env.LOUYUAN_SWEEP_SECONDS, 60, 'LOUYUAN_SWEEP_SECONDS'),
+    rollupSeconds: intFrom(env.LOUYUAN_ROLLUP_SECONDS, 5, 'LOUYUAN_ROLLUP_SECONDS'),
     publicRatePerMinute: intFrom(env.LOUYUAN_PUBLIC_RATE, 10, 'LOUYUAN_PUBLIC_RATE'),
   };
 }

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_grid_history.js';
 import * as m0005 from './migrations/0005_grid_staff.js';
 import * as m0006 from './migrations/0006_import_jobs.js';
 import * as m0007 from './migrations/0007_cases.js';
+import * as m0008 from './migrations/0008_case_rollup.js';
 
 /** Numbered migrations, in order. A new migration is a new file here and one line below. */
 export const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_grid_staff': m0005,
   '0006_import_jobs': m0006,
   '0007_cases': m0007,
+  '0008_case_rollup': m0008,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) ?? '';

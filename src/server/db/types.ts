@@ -501,6 +501,8 @@ export interface Open311ClientTable {
 }
 
 export interface DB {
+  case_rollup: CaseRollupTable;
+  case_rollup_dirty: CaseRollupDirtyTable;
   department: DepartmentTable;
   case_category: CaseCategoryTable;
   work_calendar_day: WorkCalendarDayTable;
@@ -540,3 +542,36 @@ export type NewGrid = Insertable<GridTable>;
 export type Household = Selectable<HouseholdTable>;
 export type Resident = Selectable<ResidentTable>;
 export type ImportJob = Selectable<ImportJobTable>;
+
+export interface CaseRollupTable {
+  day: string;
+  dim: 'place' | 'grid' | 'department';
+  node: string;
+  category_id: Generated<number>;
+  scope_path: string;
+  reported: Generated<number>;
+  accepted: Generated<number>;
+  rejected: Generated<number>;
+  still_reported: Generated<number>;
+  merged: Generated<number>;
+  dispatched: Generated<number>;
+  dispatched_clean: Generated<number>;
+  extended: Generated<number>;
+  handled: Generated<number>;
+  handled_on_time: Generated<number>;
+  reworked: Generated<number>;
+  timed: Generated<number>;
+  handling_minutes: Generated<number>;
+  rated: Generated<number>;
+  satisfied: Generated<number>;
+  open: Generated<number>;
+  overdue: Generated<number>;
+  due: Generated<number>;
+  closed: Generated<number>;
+  closed_on_time: Generated<number>;
+}
+
+export interface CaseRollupDirtyTable {
+  id: Generated<number>;
+  day: string;
+}

@@ -196,6 +196,7 @@ function callsFor(route: RouteEntry, own: Subtree, target: Subtree): Call[] {
       if (name === 'version' && version !== undefined) base.set(name, String(version));
       else if (name === 'lng' || name === 'lat') base.set(name, String(target.point[name === 'lng' ? 0 : 1]));
       else if (name === 'year') base.set(name, '2026');
+      else if (name === 'section') base.set(name, 'overview');
       else throw new Error(`add a fixture for ?${name} (${routeName(route)})`);
     }
     const props = query?.properties ?? {};

@@ -97,6 +97,7 @@ function requiredQuery(route: RouteEntry, version: number | undefined): URLSearc
     if (name === 'version' && version !== undefined) params.set(name, String(version));
     else if (name === 'lng' || name === 'lat') params.set(name, String(fx.point[name === 'lng' ? 0 : 1]));
     else if (name === 'year') params.set(name, '2026');
+    else if (name === 'section') params.set(name, 'overview');
     else throw new Error(`add a fixture for ?${name} (${routeName(route)})`);
   }
   return params;

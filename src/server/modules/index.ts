@@ -1,5 +1,6 @@
 import { auditModule } from './audit/index.js';
 import { casesModule } from './cases/index.js';
+import { dashboardModule } from './dashboard/index.js';
 import { authModule } from './auth/index.js';
 import { gridsModule } from './grids/index.js';
 import { householdsModule } from './households/index.js';
@@ -21,6 +22,7 @@ export const modules: readonly ModuleManifest[] = [
   staffModule,
   importsModule,
   casesModule,
+  dashboardModule,
   usersModule,
   auditModule,
   open311Module,

@@ -27,6 +27,54 @@ export interface StatDefinition {
 }
 
 /**
+ * The area a dashboard shows: a place (district, street or community: everything under `placePath`), or grids
+ * (one chosen grid, or the grids a grid worker serves: everything under any of `gridPaths`, which are disjoint).
+ */
+export interface DashboardArea {
+  kind: 'place' | 'grid' | 'grids';
+  /** The place path the area lies under (for grids: the narrowest place holding them). */
+  placePath: string;
+  /** null for a place area. */
+  gridPaths: string[] | null;
+}
+
+/** A period of whole Beijing calendar days [fromDay, toDay), the same length before it, and today. */
+export interface DashboardPeriod {
+  fromDay: string;
+  toDay: string;
+  previousFromDay: string;
+  previousToDay: string;
+  today: string;
+}
+
+export interface DashboardFigure {
+  key: string;
+  label: Record<Lang, string>;
+  unit: 'count' | 'rate' | 'hours' | 'average';
+  value: number | null;
+  /** The same figure over the period before (null when it has none: a present state such as a count of people). */
+  previous: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Whether a rise is good news (colours the change); null when neither. */
+  higherIsBetter: boolean | null;
+}
+
+/**
+ * A group of figures a module contributes to the command dashboard, computed from records for an area and a
+ * period. The dashboard reads these from the manifests and knows none of them by name.
+ */
+export interface DashboardSource {
+  key: string;
+  label: Record<Lang, string>;
+  /** Groups are shown in ascending order. */
+  order: number;
+  /** Only actors with this capability see the group. */
+  capability: Capability;
+  figures(db: Kysely<DB>, area: DashboardArea, period: DashboardPeriod): Promise<DashboardFigure[]>;
+}
+
+/**
  * A module declares itself here; the app, the seeder and the statistics read manifests and keep no lists of
  * their own. Routes are registered under /api unless `prefix` says otherwise.
  */
@@ -42,6 +90,8 @@ export interface ModuleManifest {
   /** Demo data, run in ascending order by `louyuan seed --demo`. */
   seed?: { order: number; run(ctx: SeedContext): Promise<void> };
   stats?: StatDefinition[];
+  /** Figure groups for the command dashboard. */
+  dashboard?: DashboardSource[];
   /**
    * Timers a running server starts after listening and stops before closing (overdue sweeps, webhook sending).
    * Tests never start them: they call the jobs' functions directly.

@@ -36,6 +36,8 @@ export const CAPABILITIES = [
   'cases.configure',
   /** Import 12345 hotline work orders. */
   'cases.import',
+  /** Open the command dashboard (驾驶舱) of one's area: figures, map, rankings, big screen. */
+  'dashboard.read',
   'users.read',
   'users.create',
   'users.update',
@@ -73,9 +75,9 @@ const REGISTRY_KEEPER: Capability[] = [
 ];
 
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
-  district_admin: [...BUSINESS_WRITER, ...OVERSEER, 'cases.configure'],
-  street_staff: [...BUSINESS_WRITER, ...OVERSEER],
-  community_staff: [...BUSINESS_WRITER, ...REGISTRY_KEEPER],
+  district_admin: [...BUSINESS_WRITER, ...OVERSEER, 'cases.configure', 'dashboard.read'],
+  street_staff: [...BUSINESS_WRITER, ...OVERSEER, 'dashboard.read'],
+  community_staff: [...BUSINESS_WRITER, ...REGISTRY_KEEPER, 'dashboard.read'],
   grid_worker: [
     'places.read',
     'grids.read',
@@ -84,6 +86,7 @@ export const roleCapabilities: Record<Role, readonly Capability[]> = {
     'cases.read',
     'cases.report',
     'cases.handle',
+    'dashboard.read',
   ],
   department_staff: ['places.read', 'grids.read', 'cases.read', 'cases.handle'],
   resident: ['cases.report'],

@@ -245,7 +245,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "cases.read" | "cases.report" | "cases.dispatch" | "cases.handle" | "cases.verify" | "cases.supervise" | "cases.configure" | "cases.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "cases.read" | "cases.report" | "cases.dispatch" | "cases.handle" | "cases.verify" | "cases.supervise" | "cases.configure" | "cases.import" | "dashboard.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -509,7 +509,7 @@ export interface paths {
                             /** @description Send as x-csrf-token on every state-changing request */
                             csrfToken: string;
                             /** @description What the role may do at all */
-                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "cases.read" | "cases.report" | "cases.dispatch" | "cases.handle" | "cases.verify" | "cases.supervise" | "cases.configure" | "cases.import" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
+                            capabilities: ("places.read" | "places.write" | "grids.read" | "grids.staff" | "grids.write" | "residents.read" | "residents.write" | "residents.reveal" | "residents.sensitive" | "residents.import" | "cases.read" | "cases.report" | "cases.dispatch" | "cases.handle" | "cases.verify" | "cases.supervise" | "cases.configure" | "cases.import" | "dashboard.read" | "users.read" | "users.create" | "users.update" | "users.security" | "audit.read")[];
                         };
                     };
                 };
@@ -12068,6 +12068,845 @@ export interface paths {
                             };
                         };
                         "image/webp": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My area's figures for a period, beside the period before, in groups contributed by the modules
+         * @description Definitions: docs/ARCHITECTURE.md, "Dashboard and rollups".
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /** @enum {unknown} */
+                                kind: "place" | "grid" | "grids";
+                                code: string | null;
+                                name: string;
+                                level: string;
+                                /** @description from my own area (first: no place or grid parameter) down */
+                                breadcrumb: {
+                                    /** @enum {unknown} */
+                                    kind: "place" | "grid" | "grids";
+                                    code: string;
+                                    name: string;
+                                }[];
+                                rankings: ("street" | "community" | "department" | "worker")[];
+                            };
+                            period: {
+                                /** @enum {unknown} */
+                                key: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                from: string;
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                to: string;
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                previousFrom: string;
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                previousTo: string;
+                            };
+                            asOf: string | null;
+                            groups: {
+                                key: string;
+                                label: string;
+                                figures: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {unknown} */
+                                    unit: "count" | "rate" | "hours" | "average";
+                                    value: number | null;
+                                    previous: number | null;
+                                    numerator: number | null;
+                                    denominator: number | null;
+                                    higherIsBetter: boolean | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases reported, handled and closed by day, week or month over the period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                    /** @description default day */
+                    by?: "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            by: "day" | "week" | "month";
+                            points: {
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                bucket: string;
+                                reported: number;
+                                handled: number;
+                                closed: number;
+                                onTimeHandlingRate: number | null;
+                                satisfactionRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases of the period by category */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                code: string;
+                                name: string;
+                                reported: number;
+                                handled: number;
+                                onTimeHandlingRate: number | null;
+                                satisfactionRate: number | null;
+                                share: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Streets, communities, departments or grid workers ranked by a composite score (GB/T 30428.4 style) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                    /** @description default: the first allowed */
+                    by?: "street" | "community" | "department" | "worker";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            by: "street" | "community" | "department" | "worker";
+                            formula: string;
+                            rows: {
+                                rank: number;
+                                code: string;
+                                name: string;
+                                score: number | null;
+                                reported: number;
+                                handled: number;
+                                acceptanceRate: number | null;
+                                onTimeHandlingRate: number | null;
+                                onTimeClosureRate: number | null;
+                                reworkRate: number | null;
+                                satisfactionRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grids one level under my area coloured by a figure, and the open cases as pins */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                    figure?: "casesPer1000" | "overdue" | "onTimeClosureRate";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            figure: "casesPer1000" | "overdue" | "onTimeClosureRate";
+                            areas: {
+                                code: string;
+                                name: string;
+                                level: number;
+                                households: number;
+                                value: number | null;
+                                reported: number;
+                                overdue: number;
+                                drillable: boolean;
+                                /** @description GeoJSON geometry, WGS-84 */
+                                geometry: {
+                                    /** @enum {unknown} */
+                                    type: "Polygon" | "MultiPolygon";
+                                    coordinates: unknown[];
+                                };
+                            }[];
+                            pins: {
+                                id: number;
+                                code: string;
+                                lng: number;
+                                lat: number;
+                                status: string;
+                                overdue: boolean;
+                                category: string;
+                            }[];
+                            /** @description more open cases than the pins sent (the newest are sent) */
+                            pinsTruncated: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dashboard table or chart as an .xlsx download, with the figures as shown */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                    section: "overview" | "trend" | "categories" | "rankings" | "map";
+                    /** @description trend bucket or ranking subject */
+                    by?: "day" | "week" | "month" | "street" | "community" | "department" | "worker";
+                    figure?: "casesPer1000" | "overdue" | "onTimeClosureRate";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                             error: {
                                 code: string;
                                 message: string;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../core/context.js';
+import { sweepRollups } from './cases.rollup.js';
 import { sweepOverdue } from './cases.sweep.js';
 import { deliverWebhooks } from './cases.webhooks.js';
 
@@ -6,7 +7,8 @@ export const WEBHOOK_SEND_MS = 10_000;
 
 /**
  * The cases module's timers in a running server (never in tests, which call the functions): the overdue sweep
- * every LOUYUAN_SWEEP_SECONDS (0 = none in this process) and the webhook sender every 10 s. A run never overlaps
+ * every LOUYUAN_SWEEP_SECONDS (0 = none in this process), the rollup sweep of stale days every
+ * LOUYUAN_ROLLUP_SECONDS, and the webhook sender every 10 s. A run never overlaps
  * the previous one of the same job; stop() clears the timers and waits for runs in flight.
  */
 export function casesBackground(app: AppContext, log: (line: string) => void = console.error) {
@@ -30,6 +32,8 @@ export function casesBackground(app: AppContext, log: (line: string) => void = c
   };
   if (app.config.sweepSeconds > 0)
     every(app.config.sweepSeconds * 1000, 'overdue sweep', () => sweepOverdue(app));
+  if (app.config.rollupSeconds > 0)
+    every(app.config.rollupSeconds * 1000, 'rollup sweep', () => sweepRollups(app.database.db));
   every(WEBHOOK_SEND_MS, 'webhook sender', () => deliverWebhooks(app));
   return {
     async stop() {

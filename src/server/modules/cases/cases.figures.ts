@@ -39,6 +39,8 @@ import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import type { StatDefinition } from '../manifest.js';
 import { findByCode, underPath } from '../places/places.queries.js';
 import { caseScope } from './cases.queries.js';
+import { COUNTER_NAMES, counterSql, ratesFrom, type Counters } from './cases.counters.js';
+export type { Ratio } from './cases.counters.js';
 
 export interface FigureQuery {
   within?: string;
@@ -48,18 +50,6 @@ export interface FigureQuery {
   from?: string;
   to?: string;
 }
-
-export interface Ratio {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-
-const ratio = (numerator: number, denominator: number): Ratio => ({
-  value: denominator === 0 ? null : numerator / denominator,
-  numerator,
-  denominator,
-});
 
 const OFFSET_MS = 8 * 3600_000;
 
@@ -126,62 +116,29 @@ export async function caseFigures(ctx: RequestContext, query: FigureQuery) {
     scope.worker = query.worker;
   }
 
-  const inPeriod = sql`(c.reported_at >= ${from} AND c.reported_at < ${to})`;
-  const due = sql`(c.handle_due_at >= ${from} AND c.handle_due_at < ${dueEnd})`;
-  const count = (condition: ReturnType<typeof sql>) =>
-    sql<number>`(count(*) FILTER (WHERE ${condition}))::int`;
-  const dispatched = sql`${inPeriod} AND c.dispatched_at IS NOT NULL`;
-  const handled = sql`${inPeriod} AND c.handled_at IS NOT NULL`;
+  const inPeriod = `(c.reported_at >= '${from.toISOString()}' AND c.reported_at < '${to.toISOString()}')`;
+  const due = `(c.handle_due_at >= '${from.toISOString()}' AND c.handle_due_at < '${dueEnd.toISOString()}')`;
+  const cohorts = { r: inPeriod, d: due };
   const row = await q
-    .where(sql<boolean>`(${inPeriod} OR ${due})`)
-    .select([
-      count(inPeriod).as('reported'),
-      count(sql`${inPeriod} AND c.accepted_at IS NOT NULL AND c.status <> 'merged'`).as('accepted'),
-      count(sql`${inPeriod} AND c.status = 'reported'`).as('still_reported'),
-      count(sql`${inPeriod} AND c.status = 'merged'`).as('merged'),
-      count(sql`${inPeriod} AND c.status = 'rejected'`).as('rejected'),
-      count(dispatched).as('dispatched'),
-      count(sql`${dispatched} AND c.returned_count = 0`).as('dispatched_clean'),
-      count(sql`${dispatched} AND c.extension_count > 0`).as('extended'),
-      count(handled).as('handled'),
-      count(sql`${handled} AND c.handled_on_time`).as('handled_on_time'),
-      count(sql`${handled} AND c.rework_count > 0`).as('reworked'),
-      count(sql`${handled} AND c.handling_minutes IS NOT NULL`).as('timed'),
-      sql<number>`coalesce(sum(c.handling_minutes) FILTER (WHERE ${handled}), 0)::float8`.as('minutes'),
-      count(sql`${inPeriod} AND c.rating IS NOT NULL`).as('rated'),
-      count(sql`${inPeriod} AND c.rating >= 4`).as('satisfied'),
-      count(due).as('due'),
-      count(sql`${due} AND c.closed_at IS NOT NULL`).as('closed'),
-      count(sql`${due} AND c.closed_on_time`).as('closed_on_time'),
-    ])
+    .where(sql<boolean>`(${sql.raw(inPeriod)} OR ${sql.raw(due)})`)
+    .select(
+      COUNTER_NAMES.map((n) => sql<number>`${sql.raw(counterSql(n, (cohort) => cohorts[cohort]))}`.as(n)),
+    )
     .executeTakeFirstOrThrow();
-  const n = (v: unknown) => Number(v ?? 0);
-  const reported = n(row.reported);
-  const accepted = n(row.accepted);
-  const decided = reported - n(row.still_reported) - n(row.merged);
-  const timed = n(row.timed);
-  const hours = n(row.minutes) / 60;
+  const counters = Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[n] ?? 0)])) as Counters;
   return {
     scope,
     from: from.toISOString(),
     to: to.toISOString(),
-    reported,
-    accepted,
-    rejected: n(row.rejected),
-    merged: n(row.merged),
-    dispatched: n(row.dispatched),
-    handled: n(row.handled),
-    due: n(row.due),
-    closed: n(row.closed),
-    acceptanceRate: ratio(accepted, decided),
-    dispatchAccuracy: ratio(n(row.dispatched_clean), n(row.dispatched)),
-    onTimeHandlingRate: ratio(n(row.handled_on_time), n(row.handled)),
-    closureRate: ratio(n(row.closed), n(row.due)),
-    onTimeClosureRate: ratio(n(row.closed_on_time), n(row.due)),
-    reworkRate: ratio(n(row.reworked), n(row.handled)),
-    extensionRate: ratio(n(row.extended), n(row.dispatched)),
-    avgHandlingHours: { value: timed === 0 ? null : hours / timed, numerator: hours, denominator: timed },
-    satisfactionRate: ratio(n(row.satisfied), n(row.rated)),
+    reported: counters.reported,
+    accepted: counters.accepted,
+    rejected: counters.rejected,
+    merged: counters.merged,
+    dispatched: counters.dispatched,
+    handled: counters.handled,
+    due: counters.due,
+    closed: counters.closed,
+    ...ratesFrom(counters),
   };
 }
 export type CaseFigures = Awaited<ReturnType<typeof caseFigures>>;

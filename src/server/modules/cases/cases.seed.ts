@@ -6,7 +6,9 @@ import { maskPhone } from '../../../shared/masking.js';
 import { calendarFrom } from '../../../shared/working-time.js';
 import { locatorFor } from '../grids/grids.queries.js';
 import type { SeedContext } from '../manifest.js';
-import { generateDemoCases, type DemoCategory, type DemoSpot } from './cases.demo-data.js';
+import { rebuildRollupsIn } from './cases.rollup.js';
+import { OPEN_STATUSES, type CaseStatus } from '../../../shared/case-workflow.js';
+import { DEMO_CASES_END, generateDemoCases, type DemoCategory, type DemoSpot } from './cases.demo-data.js';
 
 /** Rows per multi-row INSERT. */
 const BATCH = 500;
@@ -65,6 +67,24 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
     return;
   }
   const cases = generateDemoCases({ random: ctx.random, scale: ctx.scale, calendar, categories, spots });
+  // Open cases whose deadline passed before the demo's end were marked by the overdue sweep a minute later, as a
+  // running server would have done: the mark, and the sweep's timeline step.
+  const sweptAt = cases.map((c) => {
+    const due = c.currentDueAt;
+    if (!due || !OPEN_STATUSES.includes(c.status as CaseStatus) || due >= DEMO_CASES_END) return null;
+    const at = new Date(due.getTime() + 60_000);
+    c.events.push({
+      at,
+      action: 'overdue',
+      fromStatus: c.status,
+      toStatus: c.status,
+      note: null,
+      public: false,
+      details: { dueAt: due.toISOString(), level: c.level },
+      actor: { id: null, name: '系统（超时巡检）', role: null },
+    });
+    return at;
+  });
 
   const keys = personalDataKeys();
   const first =
@@ -119,6 +139,7 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
       handle_due_at: c.handleDueAt,
       current_due_at: c.currentDueAt,
       current_started_at: c.currentStartedAt,
+      overdue_swept_at: sweptAt[i],
       handled_on_time: c.handledOnTime,
       closed_on_time: c.closedOnTime,
       handling_minutes: c.handlingMinutes,
@@ -132,7 +153,7 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
       rating_reasons: c.ratingReasons,
       rated_at: c.ratedAt,
       merged_into_id: c.mergedInto === null ? null : first + c.mergedInto,
-      version: c.events.filter((e) => e.action !== 'merged_from').length,
+      version: c.events.filter((e) => e.action !== 'merged_from' && e.action !== 'overdue').length,
       created_at: c.reportedAt,
       updated_at: c.events[c.events.length - 1]?.at ?? c.reportedAt,
     };
@@ -192,7 +213,11 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
     );
     await sql`SELECT setval('civic_case_code_seq', ${cases.length})`.execute(db);
   }
-  ctx.log(`cases: ${rows.length} cases, ${events.length} timeline steps at scale ${ctx.scale}`);
+  const rollup = await rebuildRollupsIn(db);
+  ctx.log(
+    `cases: ${rows.length} cases, ${events.length} timeline steps at scale ${ctx.scale}; ` +
+      `${rollup.rows} rollup rows over ${rollup.days} days`,
+  );
 }
 
 /**

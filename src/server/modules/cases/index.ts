@@ -5,6 +5,7 @@ import { casesBackground } from './cases.background.js';
 import { casesExtraRoutes } from './cases.extra.routes.js';
 import { caseStats } from './cases.figures.js';
 import { seedCases } from './cases.seed.js';
+import { casesDashboard } from './cases.dashboard.js';
 
 /** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids (demo cases after households). */
 export const casesModule: ModuleManifest = {
@@ -16,5 +17,6 @@ export const casesModule: ModuleManifest = {
   },
   background: (app) => casesBackground(app),
   seed: { order: 60, run: seedCases },
+  dashboard: casesDashboard,
   stats: caseStats,
 };

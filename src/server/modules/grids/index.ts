@@ -1,6 +1,7 @@
 import type { ModuleManifest, StatDefinition } from '../manifest.js';
 import { gridsRoutes } from './grids.routes.js';
 import { seedGrids } from './grids.seed.js';
+import { gridsDashboard } from './grids.dashboard.js';
 
 function gridCount(key: string, zh: string, en: string, level: number): StatDefinition {
   return {
@@ -26,6 +27,7 @@ export const gridsModule: ModuleManifest = {
   name: 'grids',
   routes: gridsRoutes,
   seed: { order: 30, run: seedGrids },
+  dashboard: gridsDashboard,
   stats: [
     gridCount('grids.level3', '三级网格', 'Level-3 grids', 3),
     gridCount('grids.micro', '微网格', 'Micro-grids', 4),

@@ -2,6 +2,7 @@ import type { ModuleManifest, StatDefinition } from '../manifest.js';
 import { underPath } from '../places/places.queries.js';
 import { householdsRoutes } from './households.routes.js';
 import { seedHouseholds } from './households.seed.js';
+import { householdsDashboard } from './households.dashboard.js';
 
 function countStat(key: string, zh: string, en: string, table: 'household' | 'resident'): StatDefinition {
   return {
@@ -24,6 +25,7 @@ export const householdsModule: ModuleManifest = {
   name: 'households',
   routes: householdsRoutes,
   seed: { order: 40, run: seedHouseholds },
+  dashboard: householdsDashboard,
   stats: [
     countStat('households.households', '实有户数', 'Households', 'household'),
     countStat('households.residents', '实有人口', 'Residents', 'resident'),

@@ -1,0 +1,11 @@
+import type { ModuleManifest } from '../manifest.js';
+import { dashboardRoutes } from './dashboard.routes.js';
+
+/**
+ * The command dashboard (指挥中心 · 驾驶舱). It owns no tables: it reads the figure groups other modules declare
+ * in their manifests (`dashboard`) and the cases module's daily rollups.
+ */
+export const dashboardModule: ModuleManifest = {
+  name: 'dashboard',
+  routes: dashboardRoutes,
+};
