@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
-import { formatValue, type CategoryRow, type TrendBy, type TrendPoint } from './dashboardData';
+import { formatValue, topCategories, type CategoryRow, type TrendBy, type TrendPoint } from './dashboardData';
 
 // Only the parts drawn here, so the bundle carries two chart types and not all of echarts.
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -71,25 +71,6 @@ export function TrendChart({
       />
     </div>
   );
-}
-
-/** The ten categories with most reports, the rest summed as "others". */
-export function topCategories(rows: readonly CategoryRow[], others: string, top = 10): CategoryRow[] {
-  if (rows.length <= top) return [...rows];
-  const rest = rows.slice(top);
-  const sum = (pick: (r: CategoryRow) => number | null) => rest.reduce((s, r) => s + (pick(r) ?? 0), 0);
-  return [
-    ...rows.slice(0, top),
-    {
-      code: 'others',
-      name: others,
-      reported: sum((r) => r.reported),
-      handled: sum((r) => r.handled),
-      onTimeHandlingRate: null,
-      satisfactionRate: null,
-      share: rest.some((r) => r.share !== null) ? sum((r) => r.share) : null,
-    },
-  ];
 }
 
 /** Reports by category, horizontal bars, largest on top. */

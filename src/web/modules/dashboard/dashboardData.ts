@@ -261,6 +261,25 @@ export function deltaOf(figure: Figure): Delta | null {
   return { direction, text, tone };
 }
 
+/** The ten categories with most reports, the rest summed as "others". */
+export function topCategories(rows: readonly CategoryRow[], others: string, top = 10): CategoryRow[] {
+  if (rows.length <= top) return [...rows];
+  const rest = rows.slice(top);
+  const sum = (pick: (r: CategoryRow) => number | null) => rest.reduce((s, r) => s + (pick(r) ?? 0), 0);
+  return [
+    ...rows.slice(0, top),
+    {
+      code: 'others',
+      name: others,
+      reported: sum((r) => r.reported),
+      handled: sum((r) => r.handled),
+      onTimeHandlingRate: null,
+      satisfactionRate: null,
+      share: rest.some((r) => r.share !== null) ? sum((r) => r.share) : null,
+    },
+  ];
+}
+
 /** Whether a higher value of the map figure is better (closure rate) or worse (cases, overdue). */
 export function mapFigureHigherIsBetter(figure: MapFigure): boolean {
   return figure === 'onTimeClosureRate';
