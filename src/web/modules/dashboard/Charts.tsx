@@ -10,7 +10,8 @@ import { formatValue, topCategories, type CategoryRow, type TrendBy, type TrendP
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface ChartProps {
-  height: number;
+  /** Pixels, or '100%' to fill a box of fixed height (the wall screen's panels). */
+  height: number | string;
   /** The wall screen's dark theme. */
   dark?: boolean;
   testId: string;
@@ -46,10 +47,10 @@ export function TrendChart({
         name: t('dashboard.trend.reported'),
         type: 'line',
         data: points.map((p) => p.reported),
-        smooth: true,
+        smooth: false,
       },
-      { name: t('dashboard.trend.handled'), type: 'line', data: points.map((p) => p.handled), smooth: true },
-      { name: t('dashboard.trend.closed'), type: 'line', data: points.map((p) => p.closed), smooth: true },
+      { name: t('dashboard.trend.handled'), type: 'line', data: points.map((p) => p.handled), smooth: false },
+      { name: t('dashboard.trend.closed'), type: 'line', data: points.map((p) => p.closed), smooth: false },
       {
         name: t('dashboard.trend.onTimeHandlingRate'),
         type: 'line',
@@ -61,13 +62,13 @@ export function TrendChart({
     ],
   };
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} style={{ height }}>
       <ReactEChartsCore
         echarts={echarts}
         option={option}
         notMerge
         theme={dark ? 'dark' : undefined}
-        style={{ height, width: '100%' }}
+        style={{ height: '100%', width: '100%' }}
       />
     </div>
   );
@@ -100,13 +101,13 @@ export function CategoryChart({ rows, height, dark = false, testId }: ChartProps
     ],
   };
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} style={{ height }}>
       <ReactEChartsCore
         echarts={echarts}
         option={option}
         notMerge
         theme={dark ? 'dark' : undefined}
-        style={{ height, width: '100%' }}
+        style={{ height: '100%', width: '100%' }}
       />
     </div>
   );

@@ -34,6 +34,7 @@ import {
   PERIODS,
   queryOf,
   TREND_BYS,
+  type AreaRef,
   type MapFigure,
   type MapPin,
   type RankingBy,
@@ -45,13 +46,7 @@ import '../grids/grids.css';
 import './dashboard.css';
 
 /** The viewer's area, its parents up to the account's own node; each one a way back up. */
-function AreaBreadcrumb({
-  items,
-  onPick,
-}: {
-  items: { kind: 'place' | 'grid'; code: string; name: string }[];
-  onPick: (index: number) => void;
-}) {
+function AreaBreadcrumb({ items, onPick }: { items: AreaRef[]; onPick: (index: number) => void }) {
   return (
     <Breadcrumb
       className="ly-dash-breadcrumb"
@@ -157,7 +152,9 @@ export function DashboardPage() {
                 const crumb = crumbs[index];
                 if (!crumb) return;
                 // the first crumb is my own area: no parameter at all
-                setArea(index === 0 ? null : crumb);
+                setArea(
+                  index === 0 || crumb.kind === 'grids' ? null : { kind: crumb.kind, code: crumb.code },
+                );
               }}
             />
           )}

@@ -16,7 +16,8 @@ export interface Figure {
 }
 
 export interface AreaRef {
-  kind: 'place' | 'grid';
+  /** 'grids': a grid worker's own grids (the first crumb only). */
+  kind: 'place' | 'grid' | 'grids';
   code: string;
   name: string;
 }

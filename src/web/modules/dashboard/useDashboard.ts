@@ -11,7 +11,6 @@ import {
   fetchTrend,
   paramsFromSearch,
   queryOf,
-  type AreaRef,
   type DashboardParams,
   type MapFigure,
   type PeriodKey,
@@ -31,7 +30,7 @@ export function useDashboardParams() {
     [setSearch],
   );
   const setArea = useCallback(
-    (area: Pick<AreaRef, 'kind' | 'code'> | null) => {
+    (area: { kind: 'place' | 'grid'; code: string } | null) => {
       const { place: _place, grid: _grid, ...rest } = params;
       apply(area ? { ...rest, [area.kind]: area.code } : rest);
     },
