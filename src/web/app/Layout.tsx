@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   CameraOutlined,
   CarryOutOutlined,
   FileSearchOutlined,
@@ -37,6 +38,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 /** The menu key that matches the current path. */
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/dashboard')) return '/dashboard';
   if (pathname.startsWith('/places')) return '/places';
   if (pathname.startsWith('/grids/gaps')) return '/grids/gaps';
   if (pathname.startsWith('/grids')) return '/grids';
@@ -60,6 +62,10 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
   const items: MenuItem[] = [
+    // the command dashboard comes first for those who have it
+    ...(can('dashboard.read')
+      ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') }]
+      : []),
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...(can('places.read') ? [{ key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') }] : []),
     ...(capabilities.includes('grids.read')

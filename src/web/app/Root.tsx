@@ -1,9 +1,9 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 // The date pickers take weekday and month names from dayjs; load its Chinese names (dayjs comes with antd).
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuditPage } from '../modules/audit/AuditPage';
@@ -30,12 +30,46 @@ import { useMediaQuery } from './hooks';
 import { AppLayout } from './Layout';
 import { SessionProvider } from './session';
 
+// The dashboard and the wall screen carry echarts: their own chunks, loaded when first opened.
+const DashboardPage = lazy(() =>
+  import('../modules/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const ScreenPage = lazy(() =>
+  import('../modules/dashboard/ScreenPage').then((m) => ({ default: m.ScreenPage })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="ly-center-pad">
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/report" element={<PublicReportPage />} />
       <Route path="/report/:token" element={<PublicCasePage />} />
+      <Route
+        path="/screen"
+        element={
+          <RequireAuth>
+            <RequireCapability capability="dashboard.read">
+              <Lazy>
+                <ScreenPage />
+              </Lazy>
+            </RequireCapability>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -44,6 +78,16 @@ function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route
+          path="dashboard"
+          element={
+            <RequireCapability capability="dashboard.read">
+              <Lazy>
+                <DashboardPage />
+              </Lazy>
+            </RequireCapability>
+          }
+        />
         <Route
           path="places/:code?"
           element={
