@@ -1,110 +1,27 @@
 import type { Geometry } from 'geojson';
+import type { paths } from '../../api/schema';
 import { api, unwrap } from '../../app/api';
 
-// Hand-written from the agreed contract until the server's routes land in the generated schema.
-export type FigureUnit = 'count' | 'rate' | 'hours' | 'average';
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Ok<Op> = Op extends { responses: { 200: infer R } } ? Json<R> : never;
 
-export interface Figure {
-  key: string;
-  label: string;
-  unit: FigureUnit;
-  value: number | null;
-  previous: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  higherIsBetter: boolean | null;
-}
-
-export interface AreaRef {
-  /** 'grids': a grid worker's own grids (the first crumb only). */
-  kind: 'place' | 'grid' | 'grids';
-  code: string;
-  name: string;
-}
-
-export type RankingBy = 'street' | 'community' | 'department' | 'worker';
-
-export interface Overview {
-  area: {
-    kind: 'place' | 'grid' | 'grids';
-    code: string | null;
-    name: string;
-    level: string;
-    breadcrumb: AreaRef[];
-    rankings: RankingBy[];
-  };
-  period: { key: PeriodKey; from: string; to: string; previousFrom: string; previousTo: string };
-  asOf: string | null;
-  groups: { key: string; label: string; figures: Figure[] }[];
-}
-
-export interface TrendPoint {
-  bucket: string;
-  reported: number;
-  handled: number;
-  closed: number;
-  onTimeHandlingRate: number | null;
-  satisfactionRate: number | null;
-}
-export interface Trend {
-  by: TrendBy;
-  points: TrendPoint[];
-}
-
-export interface CategoryRow {
-  code: string;
-  name: string;
-  reported: number;
-  handled: number;
-  onTimeHandlingRate: number | null;
-  satisfactionRate: number | null;
-  share: number | null;
-}
-
-export interface RankingRow {
-  rank: number;
-  code: string;
-  name: string;
-  score: number | null;
-  reported: number;
-  handled: number;
-  acceptanceRate: number | null;
-  onTimeHandlingRate: number | null;
-  onTimeClosureRate: number | null;
-  reworkRate: number | null;
-  satisfactionRate: number | null;
-}
-export interface Rankings {
-  by: RankingBy;
-  formula: string;
-  rows: RankingRow[];
-}
-
-export interface MapArea {
-  code: string;
-  name: string;
-  level: number;
-  households: number;
-  value: number | null;
-  reported: number;
-  overdue: number;
-  drillable: boolean;
-  geometry: Geometry;
-}
-export interface MapPin {
-  id: number;
-  code: string;
-  lng: number;
-  lat: number;
-  status: string;
-  overdue: boolean;
-  category: string;
-}
-export interface DashboardMap {
-  figure: MapFigure;
+export type Overview = Ok<paths['/api/dashboard/overview']['get']>;
+export type Figure = Overview['groups'][number]['figures'][number];
+export type FigureUnit = Figure['unit'];
+/** 'grids': a grid worker's own grids (the first crumb only). */
+export type AreaRef = Overview['area']['breadcrumb'][number];
+export type RankingBy = Overview['area']['rankings'][number];
+export type Trend = Ok<paths['/api/dashboard/trend']['get']>;
+export type TrendPoint = Trend['points'][number];
+export type CategoryRow = Ok<paths['/api/dashboard/categories']['get']>['rows'][number];
+export type Rankings = Ok<paths['/api/dashboard/rankings']['get']>;
+export type RankingRow = Rankings['rows'][number];
+type MapResponse = Ok<paths['/api/dashboard/map']['get']>;
+export type MapPin = MapResponse['pins'][number];
+/** The server sends GeoJSON geometries (WGS-84); its schema types the coordinates loosely. */
+export type MapArea = Omit<MapResponse['areas'][number], 'geometry'> & { geometry: Geometry };
+export interface DashboardMap extends Omit<MapResponse, 'areas'> {
   areas: MapArea[];
-  pins: MapPin[];
-  pinsTruncated: boolean;
 }
 
 export const PERIODS = ['today', 'week', 'month', 'quarter', 'year', 'custom'] as const;
@@ -166,7 +83,7 @@ export function defaultTrendBy(params: DashboardParams): TrendBy {
 }
 
 async function getJson<T>(path: string, query: Record<string, string>): Promise<T> {
-  // Typed by hand until the generated schema knows these routes; the client still adds the language header.
+  // One generic GET for the dashboard's routes (the callers name the response type); the client adds the language.
   const get = api.GET as unknown as (
     path: string,
     init: { params: { query: Record<string, string> } },
