@@ -50,7 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       due int NOT NULL DEFAULT 0,
       closed int NOT NULL DEFAULT 0,
       closed_on_time int NOT NULL DEFAULT 0,
-      PRIMARY KEY (dim, node, category_id, scope_path, day)
+      -- a node's days in order: the dashboard's reads are one range of this key
+      PRIMARY KEY (dim, node, category_id, day, scope_path)
     )`,
     `CREATE INDEX case_rollup_day_idx ON case_rollup (day)`,
     `CREATE INDEX case_rollup_scope_idx ON case_rollup (dim, scope_path, day)`,

@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { DashboardArea, DashboardFigure, DashboardPeriod, DashboardSource } from '../manifest.js';
-import { ratesFrom, type Counters, type Ratio } from './cases.counters.js';
-import { sumRollups, type RollupSelector } from './cases.rollup.js';
+import { ratesFrom, type Ratio } from './cases.counters.js';
+import { sumRollupWindows, type RollupSelector } from './cases.rollup.js';
 
 /** The rollup rows an area adds up: its place node, or its grids. */
 export function selectorFor(area: DashboardArea): RollupSelector {
@@ -19,18 +19,6 @@ export function selectorFor(area: DashboardArea): RollupSelector {
 export const ALL_DAYS = { fromDay: '1900-01-01', toDay: '9999-12-31' } as const;
 
 const min = (a: string, b: string) => (a < b ? a : b);
-
-/** The counters of an area over [fromDay, toDay), deadlines counted only for days already over. */
-export async function areaCounters(
-  db: Kysely<DB>,
-  selector: RollupSelector,
-  fromDay: string,
-  toDay: string,
-  today: string,
-): Promise<Counters> {
-  const [row] = await sumRollups(db, selector, { fromDay, toDay, dueEnd: min(toDay, today) });
-  return row!.counters;
-}
 
 type RateKey = Exclude<keyof ReturnType<typeof ratesFrom>, 'dispatchAccuracy'>;
 
@@ -57,12 +45,13 @@ export async function caseKpis(
   area: DashboardArea,
   period: DashboardPeriod,
 ): Promise<DashboardFigure[]> {
-  const selector = selectorFor(area);
-  const [now, before, state] = await Promise.all([
-    areaCounters(db, selector, period.fromDay, period.toDay, period.today),
-    areaCounters(db, selector, period.previousFromDay, period.previousToDay, period.today),
-    areaCounters(db, selector, ALL_DAYS.fromDay, ALL_DAYS.toDay, period.today),
+  const dueEnd = (toDay: string) => min(toDay, period.today);
+  const counted = await sumRollupWindows(db, selectorFor(area), [
+    { fromDay: period.fromDay, toDay: period.toDay, dueEnd: dueEnd(period.toDay) },
+    { fromDay: period.previousFromDay, toDay: period.previousToDay, dueEnd: dueEnd(period.previousToDay) },
+    { ...ALL_DAYS, dueEnd: period.today },
   ]);
+  const [now, before, state] = [counted[0]!, counted[1]!, counted[2]!];
   const rates = ratesFrom(now);
   const previousRates = ratesFrom(before);
   const count = (

@@ -242,3 +242,45 @@ export async function sumRollups(
     counters: Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[n] ?? 0)])) as Counters,
   }));
 }
+
+export interface DayWindow {
+  fromDay: string;
+  toDay: string;
+  dueEnd: string;
+}
+
+/**
+ * The counters of one selection over several windows of days at once (a period, the period before, every day),
+ * in one statement reading the selection's rows once: each window's sums are FILTERed by its days.
+ */
+export async function sumRollupWindows(
+  db: Executor,
+  selector: RollupSelector,
+  windows: DayWindow[],
+): Promise<Counters[]> {
+  const days = windows.flatMap((w) => [w.fromDay, w.toDay, w.dueEnd]);
+  for (const day of days) if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad day ${day}`);
+  const sums = windows.flatMap((w, i) =>
+    COUNTER_NAMES.map((n) => {
+      const end = COUNTERS[n].cohort === 'd' && w.dueEnd < w.toDay ? w.dueEnd : w.toDay;
+      return `coalesce(sum(${n}) FILTER (WHERE day >= '${w.fromDay}' AND day < '${end}'), 0)::float8 AS w${i}_${n}`;
+    }),
+  );
+  const from = days.reduce((a, b) => (a < b ? a : b));
+  const to = days.reduce((a, b) => (a > b ? a : b));
+  const conditions = [
+    sql`dim = ${selector.dim}`,
+    sql`category_id ${selector.category === 'each' ? sql`<>` : sql`=`} 0`,
+    sql`day >= ${from}::date AND day < ${to}::date`,
+  ];
+  if (selector.nodes) conditions.push(sql`node = ANY(${selector.nodes}::text[])`);
+  if (selector.under) conditions.push(sql`scope_path LIKE ${`${selector.under}%`}`);
+  const result = await sql<Record<string, number>>`
+    SELECT ${sql.raw(sums.join(', '))} FROM case_rollup WHERE ${sql.join(conditions, sql` AND `)}`.execute(
+    db,
+  );
+  const row = result.rows[0] ?? {};
+  return windows.map(
+    (_, i) => Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[`w${i}_${n}`] ?? 0)])) as Counters,
+  );
+}
