@@ -115,7 +115,7 @@ async function measureOn(target: Target, label: string, cases: number, quick: bo
           t.rework_count, t.escalation_count, t.extension_count, t.closure_reason, t.rejection_reason, t.rating,
           ${shift('rated_at')}, ${shift('created_at')}, ${shift('updated_at')}
         FROM generate_series(${from}::int, ${to}::int) g
-        CROSS JOIN LATERAL (SELECT make_interval(days => (g * 7919) % 1095) AS shift) s
+        CROSS JOIN LATERAL (SELECT make_interval(days => ((g::bigint * 7919) % 1095)::int) AS shift) s
         JOIN bench_template t ON t.n = g % ${templates}`.execute(trx);
       });
       log(`${label}: ${to.toLocaleString('en')} cases`);

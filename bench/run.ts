@@ -1,17 +1,18 @@
 /**
  * `npm run bench` — figures with the commands that produce them. Never part of `npm test`.
- *   npm run bench [-- --quick] [-- --json FILE] [-- --only startup|locate|intake|dashboard] [-- --pg URL]
+ *   npm run bench [-- --quick] [-- --json FILE] [-- --only startup|locate|coverage|intake|dashboard] [-- --pg URL]
  *   [-- --cases N]  (dashboard: cases generated on PostgreSQL, e.g. 5000000)
  * Output: a table, and with --json a list of { name, value, unit, baseline, baselineValue, ratio, runs }.
  */
 import fs from 'node:fs';
 import type { Figure } from './figure.js';
+import { measureCoverage } from './coverage.js';
 import { measureDashboard } from './dashboard.js';
 import { measureIntake } from './intake.js';
 import { measureLocate } from './locate.js';
 import { median, measureStartup } from './startup.js';
 
-const SUITES = ['startup', 'locate', 'intake', 'dashboard'] as const;
+const SUITES = ['startup', 'locate', 'coverage', 'intake', 'dashboard'] as const;
 type Suite = (typeof SUITES)[number];
 
 const args = process.argv.slice(2);
@@ -76,6 +77,7 @@ async function startupFigures(): Promise<Figure[]> {
 
 if (runsSuite('startup')) figures.push(...(await startupFigures()));
 if (runsSuite('locate')) figures.push(...(await measureLocate({ quick })));
+if (runsSuite('coverage')) figures.push(...(await measureCoverage({ quick })));
 if (runsSuite('intake')) figures.push(...(await measureIntake({ quick })));
 if (runsSuite('dashboard')) figures.push(...(await measureDashboard({ quick })));
 
