@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { pointServedBy } from '../../testing/points.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
-import type { Counters } from './cases.counters.js';
+import { COUNTER_NAMES, type Counters } from './cases.counters.js';
 import {
   addDays,
   localDay,
@@ -258,6 +258,15 @@ describe('case rollups', () => {
       );
     }
     expect(await sweepRollups(db)).toBe(0); // nothing stale left
+  });
+
+  it('carry every counter in the primary key, so the dashboard reads the key alone', async () => {
+    const included = await sql<{ column: string }>`
+      SELECT a.attname AS column FROM pg_index i
+        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+      WHERE i.indrelid = 'case_rollup'::regclass AND i.indisprimary`.execute(t.database.db);
+    const columns = included.rows.map((r) => r.column);
+    for (const name of COUNTER_NAMES) expect(columns, name).toContain(name);
   });
 
   it('rebuild from scratch to the same rows the sweeps maintained', async () => {

@@ -251,36 +251,50 @@ export interface DayWindow {
 
 /**
  * The counters of one selection over several windows of days at once (a period, the period before, every day),
- * in one statement reading the selection's rows once: each window's sums are FILTERed by its days.
+ * in one statement reading the selection's rows once: the rows are joined to the windows they fall in and summed
+ * per window. Run without parallel workers: starting them costs more than reading a node's few thousand rows.
  */
 export async function sumRollupWindows(
-  db: Executor,
+  db: Kysely<DB>,
   selector: RollupSelector,
   windows: DayWindow[],
 ): Promise<Counters[]> {
   const days = windows.flatMap((w) => [w.fromDay, w.toDay, w.dueEnd]);
   for (const day of days) if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad day ${day}`);
-  const sums = windows.flatMap((w, i) =>
-    COUNTER_NAMES.map((n) => {
-      const end = COUNTERS[n].cohort === 'd' && w.dueEnd < w.toDay ? w.dueEnd : w.toDay;
-      return `coalesce(sum(${n}) FILTER (WHERE day >= '${w.fromDay}' AND day < '${end}'), 0)::float8 AS w${i}_${n}`;
-    }),
+  const values = sql.join(
+    windows.map(
+      (w, i) =>
+        sql`(${i}::int, ${w.fromDay}::date, ${w.toDay}::date, ${w.dueEnd < w.toDay ? w.dueEnd : w.toDay}::date)`,
+    ),
+  );
+  const sums = sql.raw(
+    COUNTER_NAMES.map((n) =>
+      COUNTERS[n].cohort === 'd'
+        ? `coalesce(sum(r.${n}) FILTER (WHERE r.day < w.due_end), 0)::float8 AS ${n}`
+        : `coalesce(sum(r.${n}), 0)::float8 AS ${n}`,
+    ).join(', '),
   );
   const from = days.reduce((a, b) => (a < b ? a : b));
   const to = days.reduce((a, b) => (a > b ? a : b));
   const conditions = [
-    sql`dim = ${selector.dim}`,
-    sql`category_id ${selector.category === 'each' ? sql`<>` : sql`=`} 0`,
-    sql`day >= ${from}::date AND day < ${to}::date`,
+    sql`r.dim = ${selector.dim}`,
+    sql`r.category_id ${selector.category === 'each' ? sql`<>` : sql`=`} 0`,
+    sql`r.day >= ${from}::date AND r.day < ${to}::date`,
   ];
-  if (selector.nodes) conditions.push(sql`node = ANY(${selector.nodes}::text[])`);
-  if (selector.under) conditions.push(sql`scope_path LIKE ${`${selector.under}%`}`);
-  const result = await sql<Record<string, number>>`
-    SELECT ${sql.raw(sums.join(', '))} FROM case_rollup WHERE ${sql.join(conditions, sql` AND `)}`.execute(
-    db,
-  );
-  const row = result.rows[0] ?? {};
-  return windows.map(
-    (_, i) => Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[`w${i}_${n}`] ?? 0)])) as Counters,
-  );
+  if (selector.nodes) conditions.push(sql`r.node = ANY(${selector.nodes}::text[])`);
+  if (selector.under) conditions.push(sql`r.scope_path LIKE ${`${selector.under}%`}`);
+  const rows = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+    const result = await sql<Record<string, number>>`
+      SELECT w.i, ${sums}
+      FROM (VALUES ${values}) AS w(i, from_day, to_day, due_end)
+      JOIN case_rollup r ON r.day >= w.from_day AND r.day < w.to_day
+      WHERE ${sql.join(conditions, sql` AND `)}
+      GROUP BY w.i`.execute(trx);
+    return result.rows;
+  });
+  return windows.map((_, i) => {
+    const row = rows.find((r) => Number(r.i) === i) ?? {};
+    return Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[n] ?? 0)])) as Counters;
+  });
 }
