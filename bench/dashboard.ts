@@ -56,11 +56,12 @@ export async function measureDashboard(options: { quick: boolean }): Promise<Fig
     );
   } finally {
     if (process.argv.includes('--keep')) log(`kept the scratch database ${name} (--keep)`);
-    else await dropDatabase(pg, pgUrl, name);
+    else await dropDatabase(pgUrl, name);
   }
 }
 
-async function dropDatabase(pg: typeof import('pg').default, pgUrl: string, name: string): Promise<void> {
+async function dropDatabase(pgUrl: string, name: string): Promise<void> {
+  const { default: pg } = await import('pg');
   const dropper = new pg.Client({ connectionString: pgUrl });
   await dropper.connect();
   await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => dropper.end());
