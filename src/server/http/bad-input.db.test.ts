@@ -616,6 +616,34 @@ describe('domain refusals write nothing', () => {
     );
   });
 
+  it('a category time limit the table cannot keep (0.001 hours): 400 on /acceptLimit, not a 500 from its check', async () => {
+    await expectRefused(
+      (l) =>
+        admin().request(
+          'POST',
+          '/api/case-categories',
+          {
+            code: '1099',
+            name: '极短时限',
+            kind: 'local',
+            acceptLimit: 0.001,
+            acceptUnit: 'hours',
+            dispatchLimit: 1,
+            dispatchUnit: 'hours',
+            handleLimit: 1,
+            handleUnit: 'days',
+            defaultHandler: 'community',
+            photoBefore: false,
+            photoAfter: false,
+          },
+          en(l),
+        ),
+      400,
+      ['VALIDATION_FAILED'],
+      '/acceptLimit',
+    );
+  });
+
   it('the district root cannot be deleted or moved: 422 ROOT_IMMUTABLE', async () => {
     const root = await place('410103');
     await expectRefused(
