@@ -342,6 +342,9 @@ function casesFor(route: RouteEntry): Case[] {
     add(`:${param} with broken percent-encoding`, 400, 'VALIDATION_FAILED', (l) =>
       send(l, withQuery(fillUrl(route, { [param]: '%E0%A4%A' }).url), body),
     );
+    add(`:${param} longer than the router takes`, 400, 'VALIDATION_FAILED', (l) =>
+      send(l, withQuery(fillUrl(route, { [param]: 'x'.repeat(200) }).url), body),
+    );
   }
 
   const querySchema = part(route, 'querystring');
