@@ -303,6 +303,13 @@ function casesFor(route: RouteEntry): Case[] {
         (l) => send(l, fullUrl, { ...body, [firstString]: 'a\u0000b' }),
         `/${firstString}`,
       );
+      add(
+        `unpaired surrogate in ${firstString}`,
+        400,
+        'VALIDATION_FAILED',
+        (l) => send(l, fullUrl, { ...body, [firstString]: 'a\ud800b' }),
+        `/${firstString}`,
+      );
     }
     add('a JSON array instead of an object', 400, 'VALIDATION_FAILED', (l) => send(l, fullUrl, [body]), '/');
     add('broken JSON', 400, 'BAD_JSON', (l) =>
