@@ -22,7 +22,12 @@ export async function proveByTest(
   const report = path.join(options.logDir, `${suite}-${kind}.jsonl`);
   const logFile = path.join(options.logDir, `${suite}-${kind}.log`);
   fs.rmSync(report, { force: true });
-  const seed = options.quick ? 410103 : Math.floor(Math.random() * 2 ** 31);
+  // a full run draws a fresh seed unless PROVE_FUZZ_SEED repeats one
+  const seed = process.env.PROVE_FUZZ_SEED
+    ? Number(process.env.PROVE_FUZZ_SEED)
+    : options.quick
+      ? 410103
+      : Math.floor(Math.random() * 2 ** 31);
   const env: Record<string, string> = {
     PROVE_REPORT: report,
     ...(suite === 'fuzz'
