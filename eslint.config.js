@@ -17,7 +17,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/**/*.ts', 'scripts/**', 'bench/**', 'e2e/**', 'bin/**', '*.config.{js,ts}'],
+    files: [
+      'src/server/**/*.ts',
+      'scripts/**',
+      'bench/**',
+      'prove/**',
+      'e2e/**',
+      'bin/**',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -91,9 +91,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
-    // Errors Fastify raises before routing (a path with broken percent-encoding) get the one error shape too.
+    // Errors Fastify raises before routing (a path with broken percent-encoding, a path parameter longer than
+    // the router takes) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
-      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 500;
+      const status = ['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH'].includes(error.code) ? 400 : 500;
       void (reply as unknown as FastifyReply)
         .status(status)
         .send(

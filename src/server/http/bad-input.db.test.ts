@@ -1,10 +1,18 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/types.js';
 import { IMPORT_FILE_LIMIT } from '../modules/imports/imports.schema.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
 import { multipartBody, uploadFixture } from '../testing/sheets.js';
+import {
+  errorShapeProblems,
+  fingerprint,
+  longestPrefix,
+  part,
+  pathParams,
+  routeName,
+} from '../testing/walk.js';
 import type { RouteEntry } from './app.js';
 
 /**
@@ -12,13 +20,6 @@ import type { RouteEntry } from './app.js';
  * each answer must be exactly the error shape, in the request's language, without a stack trace, and nothing may
  * be written. Routes added later are walked too; a route without fixtures fails the walk.
  */
-
-interface JsonSchema {
-  type?: unknown;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  examples?: unknown[];
-}
 
 interface Fixture {
   value: string;
@@ -60,19 +61,6 @@ const ACTOR_BY_PREFIX: Record<string, string> = {
 };
 
 const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
-const STACK = /\bat\s+\S+\s+\(|^\s*at\s|\/(?:work|home|usr|tmp|app)\/|node_modules|\.[cm]?[jt]s:\d+/m;
-
-const routeName = (route: RouteEntry) => `${route.method} ${route.url}`;
-const pathParams = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
-const part = (route: RouteEntry, name: 'body' | 'querystring' | 'params'): JsonSchema | undefined =>
-  route.schema?.[name] as JsonSchema | undefined;
-
-function longestPrefix<T>(table: Record<string, T>, url: string): T | undefined {
-  const key = Object.keys(table)
-    .filter((p) => url.startsWith(p))
-    .sort((a, b) => b.length - a.length)[0];
-  return key === undefined ? undefined : table[key];
-}
 
 /** The route's URL with valid fixtures in it (optionally one parameter replaced), and the version they carry. */
 function fillUrl(
@@ -132,33 +120,6 @@ interface Case {
   path?: string;
 }
 
-async function fingerprint(
-  db: Kysely<DB>,
-  tables = [
-    'place',
-    'app_user',
-    'api_token',
-    'grid_staff',
-    'grid_staff_assignment',
-    'grid',
-    'household',
-    'resident',
-    'civic_case',
-    'case_event',
-    'case_category',
-    'work_calendar_day',
-  ],
-): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of tables) {
-    const { rows } = await sql<{ n: number; h: string }>`
-      SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS h
-        FROM ${sql.table(table)} t`.execute(db);
-    out[table] = `${rows[0]?.n}:${rows[0]?.h}`;
-  }
-  return out;
-}
-
 /** Everything wrong with an error answer, or []. */
 function answerProblems(
   res: LightMyRequestResponse,
@@ -167,37 +128,16 @@ function answerProblems(
 ): string[] {
   const problems: string[] = [];
   if (res.statusCode !== c.status) problems.push(`status ${res.statusCode}, expected ${c.status}`);
-  if (STACK.test(res.body)) problems.push('stack trace or file path in the body');
-  let body: unknown;
-  try {
-    body = res.json();
-  } catch {
-    return [...problems, `not JSON: ${res.body.slice(0, 120)}`];
+  const shape = errorShapeProblems(res);
+  if (shape.length > 0) return [...problems, ...shape];
+  const { error } = res.json<{
+    error: { code: string; message: string; details: { path: string; message: string }[] };
+  }>();
+  if (error.code !== c.code) problems.push(`code ${error.code}, expected ${c.code}`);
+  if (c.path && !error.details.some((d) => d.path === c.path)) {
+    problems.push(`no detail for ${c.path}: ${JSON.stringify(error.details)}`);
   }
-  const outer = body as Record<string, unknown> | null;
-  if (!outer || typeof outer !== 'object' || Object.keys(outer).join() !== 'error') {
-    return [...problems, `not the error shape: ${res.body.slice(0, 160)}`];
-  }
-  const error = outer.error as Record<string, unknown>;
-  if (Object.keys(error).sort().join() !== 'code,details,message') {
-    problems.push(`error keys ${Object.keys(error).join()}`);
-  }
-  if (error.code !== c.code) problems.push(`code ${String(error.code)}, expected ${c.code}`);
-  const details = Array.isArray(error.details) ? (error.details as Record<string, unknown>[]) : null;
-  if (!details) return [...problems, 'details is not an array'];
-  for (const d of details) {
-    if (
-      Object.keys(d).sort().join() !== 'message,path' ||
-      typeof d.path !== 'string' ||
-      typeof d.message !== 'string'
-    ) {
-      problems.push(`detail shape ${JSON.stringify(d)}`);
-    }
-  }
-  if (c.path && !details.some((d) => d.path === c.path)) {
-    problems.push(`no detail for ${c.path}: ${JSON.stringify(details)}`);
-  }
-  const texts = [String(error.message), ...details.map((d) => String(d.message))];
+  const texts = [error.message, ...error.details.map((d) => d.message)];
   if (lang === 'zh' && !texts.every((m) => CJK.test(m))) {
     problems.push(`not Chinese by default: ${texts.join(' | ')}`);
   }
@@ -364,6 +304,13 @@ function casesFor(route: RouteEntry): Case[] {
         (l) => send(l, fullUrl, { ...body, [firstString]: 'a\u0000b' }),
         `/${firstString}`,
       );
+      add(
+        `unpaired surrogate in ${firstString}`,
+        400,
+        'VALIDATION_FAILED',
+        (l) => send(l, fullUrl, { ...body, [firstString]: 'a\ud800b' }),
+        `/${firstString}`,
+      );
     }
     add('a JSON array instead of an object', 400, 'VALIDATION_FAILED', (l) => send(l, fullUrl, [body]), '/');
     add('broken JSON', 400, 'BAD_JSON', (l) =>
@@ -402,6 +349,9 @@ function casesFor(route: RouteEntry): Case[] {
     }
     add(`:${param} with broken percent-encoding`, 400, 'VALIDATION_FAILED', (l) =>
       send(l, withQuery(fillUrl(route, { [param]: '%E0%A4%A' }).url), body),
+    );
+    add(`:${param} longer than the router takes`, 400, 'VALIDATION_FAILED', (l) =>
+      send(l, withQuery(fillUrl(route, { [param]: 'x'.repeat(200) }).url), body),
     );
   }
 
@@ -674,6 +624,34 @@ describe('domain refusals write nothing', () => {
       400,
       ['VALIDATION_FAILED'],
       '/name',
+    );
+  });
+
+  it('a category time limit the table cannot keep (0.001 hours): 400 on /acceptLimit, not a 500 from its check', async () => {
+    await expectRefused(
+      (l) =>
+        admin().request(
+          'POST',
+          '/api/case-categories',
+          {
+            code: '1099',
+            name: '极短时限',
+            kind: 'local',
+            acceptLimit: 0.001,
+            acceptUnit: 'hours',
+            dispatchLimit: 1,
+            dispatchUnit: 'hours',
+            handleLimit: 1,
+            handleUnit: 'days',
+            defaultHandler: 'community',
+            photoBefore: false,
+            photoAfter: false,
+          },
+          en(l),
+        ),
+      400,
+      ['VALIDATION_FAILED'],
+      '/acceptLimit',
     );
   });
 

@@ -207,7 +207,10 @@ const keywordMessages: Record<string, Record<Lang, string>> = {
   minItems: { 'zh-CN': '至少 {limit} 项', en: 'must have at least {limit} items' },
   maxItems: { 'zh-CN': '最多 {limit} 项', en: 'must have at most {limit} items' },
   multipleOf: { 'zh-CN': '应为 {multipleOf} 的整数倍', en: 'must be a multiple of {multipleOf}' },
-  noNul: { 'zh-CN': '不能包含空字符（\\u0000）', en: 'must not contain NUL characters (\\u0000)' },
+  storableText: {
+    'zh-CN': '不能包含空字符（\\u0000）或不成对的代理字符',
+    en: 'must not contain NUL characters (\\u0000) or unpaired surrogates',
+  },
 };
 
 export function keywordMessage(keyword: string, lang: Lang, params: Record<string, unknown>): string {

@@ -7,6 +7,8 @@ import { keywordMessage, type Lang } from './messages.js';
 // ajv-formats ships CommonJS with a default export; under NodeNext it arrives wrapped.
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({
     allErrors: true,
@@ -18,12 +20,14 @@ function makeAjv(coerce: boolean): Ajv {
     coerceTypes: coerce ? 'array' : false,
   });
   addFormats(ajv);
-  // PostgreSQL text cannot hold NUL: refuse it here as a field error instead of failing in the database.
+  // PostgreSQL text cannot hold NUL, and its json/jsonb refuse an unpaired surrogate (JSON "\ud800", which is
+  // how an audit entry's details or a geometry would carry it): refuse both here as a field error instead of
+  // failing in the database.
   ajv.addKeyword({
-    keyword: 'noNul',
+    keyword: 'storableText',
     type: 'string',
     schemaType: 'boolean',
-    validate: (on: boolean, data: string) => !on || !data.includes('\u0000'),
+    validate: (on: boolean, data: string) => !on || (!data.includes('\u0000') && !LONE_SURROGATE.test(data)),
   });
   return ajv;
 }
@@ -32,7 +36,7 @@ const LITERAL_KEYWORDS = new Set(['examples', 'default', 'enum', 'const', 'requi
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
 /**
- * The schema as validated: every string refuses NUL, and every integer without bounds is held to the safe range,
+ * The schema as validated: every string refuses NUL and unpaired surrogates, and every integer without bounds is held to the safe range,
  * so an id like 99999999999999999999 is a 400 rather than a bigint overflow in the database. A copy: the route's
  * own schema (and so the OpenAPI document) is left as declared.
  */
@@ -47,7 +51,7 @@ export function hardenSchema(schema: unknown): unknown {
     } else out[key] = hardenSchema(value);
   }
   const types = Array.isArray(out.type) ? (out.type as unknown[]) : [out.type];
-  if (types.includes('string')) out.noNul = true;
+  if (types.includes('string')) out.storableText = true;
   if (types.includes('integer')) {
     if (out.maximum === undefined && out.exclusiveMaximum === undefined) {
       out.maximum = Number.MAX_SAFE_INTEGER;

@@ -138,6 +138,23 @@ describe('the case workflow', () => {
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
   });
 
+  it('answers a step allowed on the version the caller saw, taken after another step, with 409, not 403', async () => {
+    const at = await pointInGrid1();
+    const { case: c } = await report(s.community1!, {
+      categoryCode: '1002',
+      description: '楼道灯不亮',
+      ...at,
+    });
+    // community staff may not supervise; the street and the district may, once: the district is first
+    expect(c.allowedActions).not.toContain('supervise');
+    const seen = (await s.street1!.request('GET', `/api/cases/${c.id}`)).json<CaseView>();
+    expect(seen.allowedActions).toContain('supervise');
+    await ok(s.admin!, seen, { action: 'supervise', note: '请加快处理' });
+    const late = await step(s.street1!, seen, { action: 'supervise', note: '请加快处理' });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().error.code).toBe('VERSION_CONFLICT');
+  });
+
   it('lets exactly one of twenty parallel attempts at one step win', async () => {
     const at = await pointInGrid1();
     const { case: c } = await report(s.community1!, {

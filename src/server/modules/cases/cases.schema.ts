@@ -239,7 +239,8 @@ export const CategoryList = Type.Object({ items: Type.Array(CategorySchema) });
 export const CategoryCodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{2}([0-9]{2})?$' }) });
 
 const LimitUnit = Type.Enum(['hours', 'days']);
-const Limit = Type.Number({ exclusiveMinimum: 0, maximum: 365 });
+// the table keeps two decimals (numeric(7,2), > 0): a smaller limit would round to 0 and break its check
+const Limit = Type.Number({ minimum: 0.01, maximum: 365 });
 const CategoryFields = {
   name: Type.String({ minLength: 1, maxLength: 50 }),
   nameEn: Type.String({ maxLength: 100 }),

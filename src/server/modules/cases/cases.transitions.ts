@@ -133,10 +133,12 @@ export async function applyTransition(
       action: ACTION_LABELS[action][ctx.lang],
     });
   }
+  // A stale version first: what the caller may do was decided on the version it saw, and another step may have
+  // changed that since (a second supervision is no longer offered) — it must hear "reload", not "forbidden".
+  if (input.version !== row.version) throw new AppError('VERSION_CONFLICT');
   if (!options.system && !allowedActions(ctx.actor, row, gridScope).includes(action)) {
     throw new AppError('FORBIDDEN');
   }
-  if (input.version !== row.version) throw new AppError('VERSION_CONFLICT');
   const note = input.note?.trim() || null;
   if (NOTE_REQUIRED.has(action) && !note) throw required('note');
 
