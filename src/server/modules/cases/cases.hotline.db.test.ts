@@ -148,6 +148,18 @@ describe('12345 hotline import', () => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it('refuses a file holding NUL as not a text table: a 400, not a 500 from the database', async () => {
+    const bytes = Buffer.from(
+      '工单编号,受理时间,诉求类别,诉求内容\nHL\u00009,2026-11-20 08:00,1006,噪音\n',
+      'utf8',
+    );
+    const res = await upload(admin, bytes);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json<{ error: { code: string; details: { path: string }[] } }>().error.details[0]!.path).toBe(
+      '/file',
+    );
+  });
+
   it('offers a template that names the columns, and refuses those without cases.import or a file', async () => {
     const template = await admin.request('GET', '/api/cases/import-hotline/template');
     expect(template.statusCode).toBe(200);
