@@ -13,47 +13,21 @@ const MIN_AREA_M2 = 1;
 const log = (message: string): void => console.error(`[bench coverage] ${message}`);
 
 export async function measureCoverage(options: { quick: boolean }): Promise<Figure[]> {
-  const [{ openDatabase }, { migrateToLatest }, { seedDemo }, coverage, geometry] = await Promise.all([
+  const [{ openDatabase }, { migrateToLatest }, { seedDemo }, coverage, geometry, check] = await Promise.all([
     import('../src/server/db/database.js'),
     import('../src/server/db/migrate.js'),
     import('../src/server/seed.js'),
     import('../src/server/modules/grids/grids.coverage.js'),
     import('../src/server/modules/grids/grids.geometry.js'),
+    import('../src/server/modules/grids/grids.check.js'),
   ]);
   const database = await openDatabase({ kind: 'pglite-memory' });
   try {
     log('migrate + demo seed at scale 0.01…');
     await migrateToLatest(database);
     await seedDemo(database, DEMO_SEED, () => {}, 0.01);
-    const rows = await database.db
-      .selectFrom('grid as g')
-      .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
-      .select([
-        'g.code',
-        'parent.code as parent_code',
-        'g.level',
-        'g.kind',
-        'g.name',
-        'g.geometry',
-        'g.households',
-      ])
-      .where('g.retired_at', 'is', null)
-      .execute();
-    type Grid = (typeof coverage)['checkCoverage'] extends (
-      g: readonly (infer G)[],
-      ...rest: never[]
-    ) => unknown
-      ? G
-      : never;
-    const grids: Grid[] = rows.map((r) => ({
-      code: r.code,
-      parentCode: r.parent_code,
-      level: r.level,
-      kind: r.kind,
-      name: r.name,
-      polygon: r.geometry as unknown as Grid['polygon'],
-      households: r.households,
-    }));
+    const grids = await check.loadCoverageGrids(database.db);
+    type Grid = (typeof grids)[number];
     const base = grids.filter((g) => g.kind === 'base');
     const district = geometry.union(...base.filter((g) => g.level === 1).map((g) => g.polygon))!;
 

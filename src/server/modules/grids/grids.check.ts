@@ -18,20 +18,8 @@ export interface CheckSummary extends CoverageReport {
   ms: number;
 }
 
-/**
- * Run the coverage check over every grid in the database. The district's outline is the union of the base
- * level-1 grids: the base tree defines the district's extent, so "outside the district" applies to overlays.
- */
-export async function checkGridCoverage(
-  db: Kysely<DB>,
-  /**
-   * Households a grid may hold, by level (config.gridHouseholds): by default the source text's 50–70 for a
-   * micro-grid and 300–500 for a level-3 grid. The demo's 6,281 micro-grids under 1,441 level-3 grids average 4.4
-   * each, so most of its level-3 grids hold 200–350 and are reported: a true finding about those numbers.
-   */
-  householdRange: Record<number, [number, number]>,
-): Promise<CheckSummary> {
-  const started = performance.now();
+/** Every live grid as the coverage check takes it. */
+export async function loadCoverageGrids(db: Kysely<DB>): Promise<CoverageGrid[]> {
   const rows = await db
     .selectFrom('grid as g')
     .leftJoin('grid as parent', 'parent.id', 'g.parent_id')
@@ -46,7 +34,7 @@ export async function checkGridCoverage(
     ])
     .where('g.retired_at', 'is', null)
     .execute();
-  const grids: CoverageGrid[] = rows.map((r) => ({
+  return rows.map((r) => ({
     code: r.code,
     parentCode: r.parent_code,
     level: r.level,
@@ -55,6 +43,23 @@ export async function checkGridCoverage(
     polygon: r.geometry as GeoJsonPolygon as GridPolygon,
     households: r.households,
   }));
+}
+
+/**
+ * Run the coverage check over every grid in the database. The district's outline is the union of the base
+ * level-1 grids: the base tree defines the district's extent, so "outside the district" applies to overlays.
+ */
+export async function checkGridCoverage(
+  db: Kysely<DB>,
+  /**
+   * Households a grid may hold, by level (config.gridHouseholds): by default the source text's 50–70 for a
+   * micro-grid and 300–500 for a level-3 grid. The demo's 6,281 micro-grids under 1,441 level-3 grids average 4.4
+   * each, so most of its level-3 grids hold 200–350 and are reported: a true finding about those numbers.
+   */
+  householdRange: Record<number, [number, number]>,
+): Promise<CheckSummary> {
+  const started = performance.now();
+  const grids = await loadCoverageGrids(db);
   const top = grids.filter((g) => g.kind === 'base' && g.level === 1).map((g) => g.polygon);
   const district = top.length > 0 ? union(...top) : null;
   const report = district ? checkCoverage(grids, district, { householdRange }) : { counts: {}, findings: [] };
