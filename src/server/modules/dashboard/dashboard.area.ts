@@ -148,7 +148,7 @@ export async function resolveArea(
   };
 }
 
-/** Count the grids of a map selection without loading them (for tests and checks). */
+/** The WHERE condition (grid g joined to its place p) selecting the grids the area's map shows. */
 export const mapGridCondition = (area: ResolvedArea) => {
   const m = area.mapGrids;
   if (m.kind === 'level') return sql<boolean>`g.level = ${m.level} AND p.path LIKE ${`${m.placePath}%`}`;

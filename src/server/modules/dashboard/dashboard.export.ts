@@ -5,7 +5,8 @@
 import type { RequestContext } from '../../core/context.js';
 import type { XlsxColumn, XlsxSheet } from '../../core/xlsx-export.js';
 import type { Lang } from '../../http/messages.js';
-import type { RankingBy } from './dashboard.area.js';
+import { addDays } from '../cases/cases.rollup.js';
+import { resolveArea, resolvePeriod, type RankingBy } from './dashboard.area.js';
 import {
   dashboardCategories,
   dashboardMap,
@@ -47,17 +48,19 @@ export async function dashboardExport(
   ctx: RequestContext,
   query: DashboardQuery & { section: ExportSection; by?: string; figure?: MapFigure },
 ): Promise<{ fileName: string; sheet: XlsxSheet<unknown> }> {
-  const overview = await dashboardOverview(ctx, query);
-  const { area, period } = overview;
+  // the file is named after the area and period; only the overview sheet needs the figure groups themselves
+  const area = await resolveArea(ctx, query);
+  const period = resolvePeriod(query);
   const name = (section: ExportSection): Record<Lang, string> => ({
     'zh-CN': SECTION_NAMES[section]['zh-CN'],
     en: SECTION_NAMES[section].en,
   });
-  const fileName = `${area.name}-${SECTION_NAMES[query.section][ctx.lang]}-${period.from}_${period.to}.xlsx`;
+  const fileName = `${area.name}-${SECTION_NAMES[query.section][ctx.lang]}-${period.fromDay}_${addDays(period.toDay, -1)}.xlsx`;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows differ by section
   let sheet: XlsxSheet<any>;
   switch (query.section) {
     case 'overview': {
+      const overview = await dashboardOverview(ctx, query);
       type Row = (typeof overview.groups)[number]['figures'][number] & { group: string };
       const shown = (unit: string, v: number | null) =>
         unit === 'rate' ? percent(v) : unit === 'count' ? v : oneDecimal(v);
