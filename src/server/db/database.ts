@@ -73,6 +73,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, an administrator, a dropped network) is an 'error' event on
+    // the pool; without a listener Node ends the process. The pool discards that connection and opens another.
+    pool.on('error', (error) =>
+      console.error(`database: an idle connection was closed (${error.message}); the pool will open another`),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(target.url), close: () => db.destroy() };
   }

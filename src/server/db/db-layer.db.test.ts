@@ -131,6 +131,23 @@ describe('values read the same on both drivers', () => {
       expect(rows[0]).toEqual({ tz: 'UTC', iv: 'iso_8601', ds: 'ISO, YMD' });
     }
   });
+
+  it('keeps answering when the server ends its idle connections (a restart, an administrator)', async () => {
+    // Open several pooled connections, then end every other session of this file's database from one of them.
+    // Without the pool's 'error' listener each ended idle connection is an uncaught error that ends the process.
+    await Promise.all(Array.from({ length: 4 }, () => sql`SELECT pg_sleep(0.05)`.execute(t.database.db)));
+    const ended = await sql<{
+      n: number;
+    }>`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(t.database.db);
+    if (t.database.kind === 'postgres') expect(ended.rows[0]?.n).toBeGreaterThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = await Promise.all(
+      Array.from({ length: 6 }, () => sql<{ one: number }>`SELECT 1 AS one`.execute(t.database.db)),
+    );
+    expect(again.map((r) => r.rows[0]?.one)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
 });
 
 /** md5 of every row of every table (in a stable order), by table: equal hashes mean equal contents. */

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/database.js';
 import { isAlive } from '../db/lock.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../seed.js';
-import { DEMO_TEST_SCALE, DEMO_TEST_SEED, snapshotFile, templateDb } from './shared.js';
+import { DEMO_TEST_SCALE, DEMO_TEST_SEED, newRunId, runStarted, snapshotFile, templateDb } from './shared.js';
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -18,16 +18,25 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
   }
 }
 
-/** Drop this run's databases, and those left by runs whose process is gone (never a live run's). */
+/** A run older than this is over whatever its pid says (CI's limit is 90 minutes). */
+const STALE_SECONDS = 6 * 3600;
+
+/**
+ * Drop this run's databases, and those left by runs that are over: whose process is gone from this machine and
+ * that started more than STALE_SECONDS ago (a run in another container sharing the server has a pid that looks
+ * dead from here). Never a live run's.
+ */
 async function dropDatabases(url: string, runId: string | null): Promise<void> {
   await withAdmin(url, async (admin) => {
     const rows = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname ~ '^louyuan_(tpl|t)_[0-9]+'",
+      "SELECT datname FROM pg_database WHERE datname ~ '^louyuan_(tpl|t)_[0-9]+_[0-9]+'",
     );
+    const now = Date.now() / 1000;
     for (const { datname } of rows.rows) {
-      const pid = Number(/^louyuan_(?:tpl|t)_(\d+)/.exec(datname)?.[1]);
-      if (String(pid) !== runId && isAlive(pid)) continue;
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      const run = /^louyuan_(?:tpl|t)_(\d+_\d+)/.exec(datname)?.[1] ?? '';
+      const mine = run === runId;
+      const over = !isAlive(Number(run.split('_')[0])) && now - (runStarted(run) ?? now) > STALE_SECONDS;
+      if (mine || over) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
 }
@@ -38,7 +47,7 @@ async function dropDatabases(url: string, runId: string | null): Promise<void> {
  * that each file clones.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const runId = String(process.pid);
+  const runId = newRunId();
   project.provide('testRunId', runId);
   const url = process.env.DATABASE_URL;
   if (url) {
