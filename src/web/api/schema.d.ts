@@ -3194,11 +3194,15 @@ export interface paths {
                         /** @description split: the one grid; merge: the siblings; redraw: the grids, in the order of geometries */
                         codes: string[];
                         /** @description split: the new grids; merge: the merged grid or none (the union); redraw: one per code */
-                        geometries: {
-                            /** @enum {unknown} */
-                            type: "Polygon" | "MultiPolygon";
-                            coordinates: unknown[];
-                        }[];
+                        geometries: ({
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: number[][][];
+                        } | {
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                            coordinates: number[][][][];
+                        })[];
                         /** @description split: names of the new grids; merge/redraw: new names, by position */
                         names?: string[];
                         /** @description Check and preview (findings, households moving) without writing */
@@ -10635,6 +10639,7 @@ export interface paths {
                      *     }
                      */
                     "application/json": {
+                        /** @description Not blank */
                         name: string;
                         url: string;
                         /** @enum {unknown} */
@@ -10899,6 +10904,7 @@ export interface paths {
                      *     }
                      */
                     "application/json": {
+                        /** @description Not blank */
                         name?: string;
                         url?: string;
                         /** @enum {unknown} */

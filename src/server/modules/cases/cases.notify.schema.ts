@@ -81,7 +81,7 @@ export const WebhookList = Type.Object({ items: Type.Array(WebhookSchema) });
 
 export const WebhookCreateBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 50 }),
+    name: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S', description: 'Not blank' }),
     url: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 }),
     format: Type.Enum(WEBHOOK_FORMATS),
     events: Type.Array(EventName, { minItems: 1, maxItems: CASE_EVENT_NAMES.length, uniqueItems: true }),
@@ -108,7 +108,9 @@ export const WebhookCreateBody = Type.Object(
 
 export const WebhookUpdateBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    name: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, pattern: '\\S', description: 'Not blank' }),
+    ),
     url: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 })),
     format: Type.Optional(Type.Enum(WEBHOOK_FORMATS)),
     events: Type.Optional(

@@ -103,6 +103,18 @@ describe('outgoing webhooks', () => {
       name: '钉钉群',
     });
     expect(patched.json<Hook>()).toMatchObject({ hasSecret: false, active: true });
+    for (const blank of [' ', '\u3000\t']) {
+      const named = await s.admin!.request('PATCH', `/api/webhooks/${hook.id}`, { name: blank });
+      expect(named.statusCode, named.body).toBe(400);
+      expect(named.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe('/name');
+      const created = await s.admin!.request('POST', '/api/webhooks', {
+        name: blank,
+        url: `${base}/x`,
+        format: 'json',
+        events: ['case.closed'],
+      });
+      expect(created.statusCode, created.body).toBe(400);
+    }
     const off = await s.admin!.request('DELETE', `/api/webhooks/${hook.id}`);
     expect(off.json<Hook>().active).toBe(false);
     expect((await s.admin!.request('DELETE', '/api/webhooks/999999')).statusCode).toBe(404);

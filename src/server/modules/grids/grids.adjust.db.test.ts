@@ -367,4 +367,51 @@ describe('grid adjustments', () => {
     expect(parent.statusCode).toBe(422);
     expect(parent.json<{ error: { code: string } }>().error.code).toBe('INVALID_ADJUSTMENT');
   });
+
+  it('refuses malformed geometries with a 400 naming the geometry, and writes nothing', async () => {
+    const before = await fingerprint();
+    const good = rectPolygon(micro.rect);
+    const bad: unknown[] = [
+      { type: 'Polygon', coordinates: [null, null] },
+      { type: 'MultiPolygon', coordinates: [null] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113.6, 34.7],
+            [113.61, 34.7],
+            ['x', 34.71],
+            [113.6, 34.7],
+          ],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113.6, 34.7],
+            [113.61, 34.7],
+            [113.6, 34.7],
+          ],
+        ],
+      },
+      { type: 'Polygon', coordinates: [] },
+    ];
+    for (const geometry of bad) {
+      for (const kind of ['split', 'redraw', 'merge'] as const) {
+        const body = {
+          kind,
+          reason: '畸形几何',
+          codes: kind === 'merge' ? [left, right] : [left],
+          geometries: kind === 'split' ? [good, geometry] : [geometry],
+          dryRun: kind !== 'redraw',
+        };
+        const res = await community1.request('POST', '/api/grids/adjustments', body);
+        expect(res.statusCode, `${kind} ${JSON.stringify(geometry)}: ${res.body}`).toBe(400);
+        const error = res.json<{ error: { details: { path: string }[] } }>().error;
+        expect(error.details[0]?.path).toMatch(/^\/geometries\/\d+/);
+      }
+    }
+    expect(await fingerprint()).toBe(before);
+  });
 });

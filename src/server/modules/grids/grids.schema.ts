@@ -170,12 +170,31 @@ export const GridFeatureCollection = Type.Object({
 
 // ---- adjustments (grids.adjust.ts) -------------------------------------------------------------------------------
 
-export const GeometrySchema = Type.Object(
-  {
-    type: Type.Enum(['Polygon', 'MultiPolygon']),
-    coordinates: Type.Array(Type.Unknown(), { maxItems: 10_000 }),
-  },
-  { additionalProperties: false, description: 'WGS-84 GeoJSON Polygon or MultiPolygon' },
+/** [lng, lat] (a third value, an altitude, is allowed and ignored). */
+const PositionSchema = Type.Array(Type.Number({ minimum: -180, maximum: 180 }), { minItems: 2, maxItems: 3 });
+/** A closed ring: at least four positions, the first repeated last (checked with the findings). */
+const RingSchema = Type.Array(PositionSchema, { minItems: 4, maxItems: 100_000 });
+const PolygonRingsSchema = Type.Array(RingSchema, { minItems: 1, maxItems: 1_000 });
+
+/**
+ * The shape of a WGS-84 GeoJSON Polygon or MultiPolygon is checked here (a malformed one is a 400 naming it);
+ * whether its rings close, cross or leave gaps and overlaps is what the adjustment's findings report.
+ */
+export const GeometrySchema = Type.Union(
+  [
+    Type.Object(
+      { type: Type.Literal('Polygon'), coordinates: PolygonRingsSchema },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('MultiPolygon'),
+        coordinates: Type.Array(PolygonRingsSchema, { minItems: 1, maxItems: 10_000 }),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'WGS-84 GeoJSON Polygon or MultiPolygon' },
 );
 
 export const FindingSchema = Type.Object({

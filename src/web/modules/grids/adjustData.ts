@@ -76,9 +76,10 @@ export function splitByLine(
   ) as polygonClipping.Polygon[];
   const parts = [1, -1].map((sign) => polygonClipping.intersection(polygons, [side(sign)]));
   if (parts.some((p) => p.length === 0)) return null;
-  return parts.map((p) =>
+  const [first, second] = parts.map((p): Geometry =>
     p.length === 1 ? { type: 'Polygon', coordinates: p[0] ?? [] } : { type: 'MultiPolygon', coordinates: p },
-  ) as [Geometry, Geometry];
+  );
+  return first && second ? [first, second] : null;
 }
 
 /** Save a blob under a name (the browser's download). */
