@@ -206,6 +206,34 @@ export interface RollupSelector {
   category?: 'all' | 'each';
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The selector's rows of case_rollup (aliased `r`) over days [fromDay, toDay). */
+function selectedRows(selector: RollupSelector, fromDay: string, toDay: string): RawBuilder<unknown> {
+  const conditions = [
+    sql`r.dim = ${selector.dim}`,
+    sql`r.category_id ${selector.category === 'each' ? sql`<>` : sql`=`} 0`,
+    sql`r.day >= ${fromDay}::date AND r.day < ${toDay}::date`,
+  ];
+  if (selector.nodes) conditions.push(sql`r.node = ANY(${selector.nodes}::text[])`);
+  if (selector.under) conditions.push(sql`r.scope_path LIKE ${`${selector.under}%`}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/** Every counter summed over `r`; those of the due cohort only over days before the SQL day `dueEnd`. */
+function counterSums(dueEnd: string): RawBuilder<unknown> {
+  return sql.raw(
+    COUNTER_NAMES.map((n) =>
+      COUNTERS[n].cohort === 'd'
+        ? `coalesce(sum(r.${n}) FILTER (WHERE r.day < ${dueEnd}), 0)::float8 AS ${n}`
+        : `coalesce(sum(r.${n}), 0)::float8 AS ${n}`,
+    ).join(', '),
+  );
+}
+
+const countersOf = (row: Record<string, unknown>): Counters =>
+  Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[n] ?? 0)])) as Counters;
+
 /**
  * Sum the counters of the selected rows over [fromDay, toDay) — the due-cohort counters only over days before
  * `dueEnd` (days whose end has passed) — grouped by `groupBy` (a SQL expression over case_rollup columns, e.g.
@@ -218,29 +246,13 @@ export async function sumRollups(
   groupBy?: string,
 ): Promise<{ key: string; counters: Counters }[]> {
   const { fromDay, toDay, dueEnd } = period;
-  const sums = sql.raw(
-    COUNTER_NAMES.map((n) =>
-      COUNTERS[n].cohort === 'd'
-        ? `coalesce(sum(${n}) FILTER (WHERE day < '${dueEnd}'::date), 0)::float8 AS ${n}`
-        : `coalesce(sum(${n}), 0)::float8 AS ${n}`,
-    ).join(', '),
-  );
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueEnd)) throw new Error(`bad day ${dueEnd}`);
+  if (!DAY.test(dueEnd)) throw new Error(`bad day ${dueEnd}`);
   const key: RawBuilder<unknown> = groupBy ? sql.raw(`(${groupBy})::text`) : sql`''`;
-  const conditions = [
-    sql`dim = ${selector.dim}`,
-    sql`category_id ${selector.category === 'each' ? sql`<>` : sql`=`} 0`,
-    sql`day >= ${fromDay}::date AND day < ${toDay}::date`,
-  ];
-  if (selector.nodes) conditions.push(sql`node = ANY(${selector.nodes}::text[])`);
-  if (selector.under) conditions.push(sql`scope_path LIKE ${`${selector.under}%`}`);
   const result = await sql<Record<string, number | string>>`
-    SELECT ${key} AS key, ${sums} FROM case_rollup WHERE ${sql.join(conditions, sql` AND `)}
+    SELECT ${key} AS key, ${counterSums(`'${dueEnd}'::date`)} FROM case_rollup r
+     WHERE ${selectedRows(selector, fromDay, toDay)}
     ${groupBy ? sql`GROUP BY 1` : sql``}`.execute(db);
-  return result.rows.map((row) => ({
-    key: String(row.key),
-    counters: Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[n] ?? 0)])) as Counters,
-  }));
+  return result.rows.map((row) => ({ key: String(row.key), counters: countersOf(row) }));
 }
 
 export interface DayWindow {
@@ -260,41 +272,24 @@ export async function sumRollupWindows(
   windows: DayWindow[],
 ): Promise<Counters[]> {
   const days = windows.flatMap((w) => [w.fromDay, w.toDay, w.dueEnd]);
-  for (const day of days) if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad day ${day}`);
+  for (const day of days) if (!DAY.test(day)) throw new Error(`bad day ${day}`);
   const values = sql.join(
     windows.map(
       (w, i) =>
         sql`(${i}::int, ${w.fromDay}::date, ${w.toDay}::date, ${w.dueEnd < w.toDay ? w.dueEnd : w.toDay}::date)`,
     ),
   );
-  const sums = sql.raw(
-    COUNTER_NAMES.map((n) =>
-      COUNTERS[n].cohort === 'd'
-        ? `coalesce(sum(r.${n}) FILTER (WHERE r.day < w.due_end), 0)::float8 AS ${n}`
-        : `coalesce(sum(r.${n}), 0)::float8 AS ${n}`,
-    ).join(', '),
-  );
   const from = days.reduce((a, b) => (a < b ? a : b));
   const to = days.reduce((a, b) => (a > b ? a : b));
-  const conditions = [
-    sql`r.dim = ${selector.dim}`,
-    sql`r.category_id ${selector.category === 'each' ? sql`<>` : sql`=`} 0`,
-    sql`r.day >= ${from}::date AND r.day < ${to}::date`,
-  ];
-  if (selector.nodes) conditions.push(sql`r.node = ANY(${selector.nodes}::text[])`);
-  if (selector.under) conditions.push(sql`r.scope_path LIKE ${`${selector.under}%`}`);
   const rows = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
     const result = await sql<Record<string, number>>`
-      SELECT w.i, ${sums}
+      SELECT w.i, ${counterSums('w.due_end')}
       FROM (VALUES ${values}) AS w(i, from_day, to_day, due_end)
       JOIN case_rollup r ON r.day >= w.from_day AND r.day < w.to_day
-      WHERE ${sql.join(conditions, sql` AND `)}
+      WHERE ${selectedRows(selector, from, to)}
       GROUP BY w.i`.execute(trx);
     return result.rows;
   });
-  return windows.map((_, i) => {
-    const row = rows.find((r) => Number(r.i) === i) ?? {};
-    return Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(row[n] ?? 0)])) as Counters;
-  });
+  return windows.map((_, i) => countersOf(rows.find((r) => Number(r.i) === i) ?? {}));
 }
