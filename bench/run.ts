@@ -1,6 +1,7 @@
 /**
  * `npm run bench` — figures with the commands that produce them. Never part of `npm test`.
- *   npm run bench [-- --quick] [-- --json FILE] [-- --only startup|locate|coverage|intake|dashboard] [-- --pg URL]
+ *   npm run bench [-- --quick] [-- --json FILE] [-- --only startup|locate|coverage|intake|dashboard|residents]
+ *   [-- --pg URL]
  *   [-- --cases N]  (dashboard: cases generated on PostgreSQL, e.g. 5000000)
  * Output: a table, and with --json a list of { name, value, unit, baseline, baselineValue, ratio, runs }.
  */
@@ -10,9 +11,10 @@ import { measureCoverage } from './coverage.js';
 import { measureDashboard } from './dashboard.js';
 import { measureIntake } from './intake.js';
 import { measureLocate } from './locate.js';
+import { measureResidents } from './residents.js';
 import { median, measureStartup } from './startup.js';
 
-const SUITES = ['startup', 'locate', 'coverage', 'intake', 'dashboard'] as const;
+const SUITES = ['startup', 'locate', 'coverage', 'intake', 'dashboard', 'residents'] as const;
 type Suite = (typeof SUITES)[number];
 
 const args = process.argv.slice(2);
@@ -80,6 +82,7 @@ if (runsSuite('locate')) figures.push(...(await measureLocate({ quick })));
 if (runsSuite('coverage')) figures.push(...(await measureCoverage({ quick })));
 if (runsSuite('intake')) figures.push(...(await measureIntake({ quick })));
 if (runsSuite('dashboard')) figures.push(...(await measureDashboard({ quick })));
+if (runsSuite('residents')) figures.push(...(await measureResidents({ quick })));
 
 for (const f of figures) {
   const ratio = f.ratio === null ? '' : `, ratio ${f.ratio}×`;

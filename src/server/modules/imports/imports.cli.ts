@@ -81,26 +81,26 @@ export function findingsTable(job: ImportJobView, lang: Lang, show: number): str
 }
 
 /**
- * `louyuan import residents FILE`: the same validation and writer as the console, as a system actor bound to
- * --place (default: the district root); the audit entries name `cli:<OS user>`. Exit code 0 when written (or a
- * clean dry run), 2 when findings stopped an all-or-nothing import or a dry run found problems.
+ * The request context the CLI imports in: a system actor with a registry keeper's capabilities at `placeCode`
+ * (default: the district root), named `cli:<OS user>` in the audit entries, and its own audit sealer (stop it
+ * when done).
  */
-export async function importResidentsCli(
+export async function importContext(
   config: Config,
   database: Database,
-  file: string,
-  options: ImportCliOptions,
-): Promise<number> {
+  placeCode: string | undefined,
+  lang: Lang,
+): Promise<{ ctx: RequestContext; sealer: AuditSealer }> {
   const { db } = database;
-  const place = options.place
-    ? await findByCode(db, options.place)
+  const place = placeCode
+    ? await findByCode(db, placeCode)
     : await db
         .selectFrom('place')
         .selectAll()
         .where('parent_id', 'is', null)
         .orderBy('id')
         .executeTakeFirst();
-  if (!place) throw new Error(`No place with code ${options.place ?? '(root)'}`);
+  if (!place) throw new Error(`No place with code ${placeCode ?? '(root)'}`);
   const osUser = os.userInfo().username;
   const sealer = new AuditSealer(db, () => {});
   const app: AppContext = { config, database, sealer, startedAt: new Date() };
@@ -118,10 +118,26 @@ export async function importResidentsCli(
       placePath: place.path,
       via: 'cli',
     },
-    lang: options.lang,
+    lang,
     ip: 'cli',
     requestId: `cli-${process.pid}-${Date.now()}`,
   };
+  return { ctx, sealer };
+}
+
+/**
+ * `louyuan import residents FILE`: the same validation and writer as the console, as a system actor bound to
+ * --place (default: the district root); the audit entries name `cli:<OS user>`. Exit code 0 when written (or a
+ * clean dry run), 2 when findings stopped an all-or-nothing import or a dry run found problems.
+ */
+export async function importResidentsCli(
+  config: Config,
+  database: Database,
+  file: string,
+  options: ImportCliOptions,
+): Promise<number> {
+  const { db } = database;
+  const { ctx, sealer } = await importContext(config, database, options.place, options.lang);
   const text = TEXT[options.lang];
   const bars = new cliProgress.MultiBar(
     {
