@@ -64,12 +64,12 @@ export async function resolveArea(
   if (query.place && query.grid) {
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/grid', message: 'give place or grid, not both' }]);
   }
-  const scope = await gridScopeOf(db, actor);
+  const [scope, actorChain] = await Promise.all([gridScopeOf(db, actor), placeChain(db, actor.placePath)]);
   const worker = scope !== null;
   const rootCrumb: Crumb = worker
     ? { kind: 'grids', code: '', name: MY_GRIDS[ctx.lang] }
     : { kind: 'place', code: actor.placeCode, name: actor.placeName };
-  const rootLevel = PLACE_LEVEL[(await placeChain(db, actor.placePath)).at(-1)?.kind ?? ''] ?? 0;
+  const rootLevel = PLACE_LEVEL[actorChain.at(-1)?.kind ?? ''] ?? 0;
 
   if (query.grid) {
     const grid = await db

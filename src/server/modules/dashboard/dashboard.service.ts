@@ -67,16 +67,18 @@ export async function dashboardOverview(ctx: RequestContext, query: DashboardQue
     .flatMap((m) => m.dashboard ?? [])
     .filter((s) => can(ctx.actor.role, s.capability))
     .sort((a, b) => a.order - b.order);
-  const groups = [];
-  for (const source of sources) {
-    const figures = await source.figures(db, area, period);
-    groups.push({
-      key: source.key,
-      label: source.label[ctx.lang],
-      figures: figures.map((f) => ({ ...f, label: f.label[ctx.lang] })),
-    });
-  }
-  const asOf = await rollupAsOf(db);
+  // The groups are independent reads: asked at once, the overview waits for the slowest, not for their sum.
+  const [asOf, ...groups] = await Promise.all([
+    rollupAsOf(db),
+    ...sources.map(async (source) => {
+      const figures = await source.figures(db, area, period);
+      return {
+        key: source.key,
+        label: source.label[ctx.lang],
+        figures: figures.map((f) => ({ ...f, label: f.label[ctx.lang] })),
+      };
+    }),
+  ]);
   return { area: areaView(area), period: periodView(period), asOf: asOf?.toISOString() ?? null, groups };
 }
 export type DashboardOverview = Awaited<ReturnType<typeof dashboardOverview>>;
@@ -336,34 +338,57 @@ export async function dashboardMap(ctx: RequestContext, query: DashboardQuery & 
   const { area, period } = await resolve(ctx, query);
   const db = ctx.app.database.db;
   const figure = query.figure ?? 'casesPer1000';
-  const grids = await db
-    .selectFrom('grid as g')
-    .innerJoin('place as p', 'p.id', 'g.place_id')
-    .select([
-      'g.id',
-      'g.code',
-      'g.name',
-      'g.level',
-      'g.path',
-      'g.households',
-      'g.geometry',
-      sql<boolean>`EXISTS (SELECT 1 FROM grid k WHERE k.parent_id = g.id AND k.retired_at IS NULL)`.as(
-        'drillable',
-      ),
-    ])
-    .where('g.kind', '=', 'base')
-    .where('g.retired_at', 'is', null)
-    .where(mapGridCondition(area))
-    .orderBy('g.code')
-    .execute();
-  const nodes = grids.map((g) => g.path);
-  const range = { fromDay: period.fromDay, toDay: period.toDay, dueEnd: dueEndOf(period) };
-  const [inPeriod, state] = nodes.length
-    ? await Promise.all([
-        sumRollups(db, { dim: 'grid', nodes }, range, 'node'),
-        sumRollups(db, { dim: 'grid', nodes }, { ...ALL_DAYS, dueEnd: period.today }, 'node'),
+  // The child grids with their figures, and the open cases' pins: independent reads, asked at once.
+  const [{ grids, inPeriod, state }, pins] = await Promise.all([
+    (async () => {
+      const grids = await db
+        .selectFrom('grid as g')
+        .innerJoin('place as p', 'p.id', 'g.place_id')
+        .select([
+          'g.id',
+          'g.code',
+          'g.name',
+          'g.level',
+          'g.path',
+          'g.households',
+          'g.geometry',
+          sql<boolean>`EXISTS (SELECT 1 FROM grid k WHERE k.parent_id = g.id AND k.retired_at IS NULL)`.as(
+            'drillable',
+          ),
+        ])
+        .where('g.kind', '=', 'base')
+        .where('g.retired_at', 'is', null)
+        .where(mapGridCondition(area))
+        .orderBy('g.code')
+        .execute();
+      const nodes = grids.map((g) => g.path);
+      const range = { fromDay: period.fromDay, toDay: period.toDay, dueEnd: dueEndOf(period) };
+      const [inPeriod, state] = nodes.length
+        ? await Promise.all([
+            sumRollups(db, { dim: 'grid', nodes }, range, 'node'),
+            sumRollups(db, { dim: 'grid', nodes }, { ...ALL_DAYS, dueEnd: period.today }, 'node'),
+          ])
+        : [[], []];
+      return { grids, inPeriod, state };
+    })(),
+    db
+      .selectFrom('civic_case as c')
+      .innerJoin('case_category as cat', 'cat.id', 'c.category_id')
+      .select([
+        'c.id',
+        'c.code',
+        'c.lng',
+        'c.lat',
+        'c.status',
+        sql<boolean>`(c.current_due_at IS NOT NULL AND c.current_due_at < now())`.as('overdue'),
+        ctx.lang === 'en' ? 'cat.name_en as category' : 'cat.name as category',
       ])
-    : [[], []];
+      .where('c.status', 'in', [...OPEN_STATUSES])
+      .where(inArea(area, 'c.path', 'c.grid_path'))
+      .orderBy('c.reported_at', 'desc')
+      .limit(MAX_PINS + 1)
+      .execute(),
+  ]);
   const periodBy = new Map(inPeriod.map((r) => [r.key, r.counters]));
   const stateBy = new Map(state.map((r) => [r.key, r.counters]));
   const areas = grids.map((g) => {
@@ -389,23 +414,6 @@ export async function dashboardMap(ctx: RequestContext, query: DashboardQuery & 
       geometry: g.geometry as unknown as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] },
     };
   });
-  const pins = await db
-    .selectFrom('civic_case as c')
-    .innerJoin('case_category as cat', 'cat.id', 'c.category_id')
-    .select([
-      'c.id',
-      'c.code',
-      'c.lng',
-      'c.lat',
-      'c.status',
-      sql<boolean>`(c.current_due_at IS NOT NULL AND c.current_due_at < now())`.as('overdue'),
-      ctx.lang === 'en' ? 'cat.name_en as category' : 'cat.name as category',
-    ])
-    .where('c.status', 'in', [...OPEN_STATUSES])
-    .where(inArea(area, 'c.path', 'c.grid_path'))
-    .orderBy('c.reported_at', 'desc')
-    .limit(MAX_PINS + 1)
-    .execute();
   return {
     figure,
     areas,
