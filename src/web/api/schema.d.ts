@@ -12563,8 +12563,10 @@ export interface paths {
                             /** @enum {unknown} */
                             by: "street" | "community" | "department" | "worker";
                             formula: string;
+                            /** @description fewer cases reported in the period than this: not ranked */
+                            minCases: number;
                             rows: {
-                                rank: number;
+                                rank: number | null;
                                 code: string;
                                 name: string;
                                 score: number | null;

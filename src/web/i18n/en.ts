@@ -864,6 +864,7 @@ export const en: Messages = {
       onTimeClosureRate: 'On-time closure',
       reworkRate: 'Rework rate',
       satisfactionRate: 'Satisfaction',
+      tooFew: 'Too few cases: fewer than {{n}} reported in the period, not ranked',
       by: { street: 'Streets', community: 'Communities', department: 'Departments', worker: 'Grid workers' },
     },
     watch: {

@@ -849,6 +849,7 @@ export const zhCN = {
       onTimeClosureRate: '按期结案率',
       reworkRate: '返工率',
       satisfactionRate: '满意率',
+      tooFew: '样本不足：当期上报少于 {{n}} 件，不参与排名',
       by: { street: '街道', community: '社区', department: '部门', worker: '网格员' },
     },
     watch: {

@@ -224,7 +224,8 @@ describe('dashboard', () => {
     const year = 'period=custom&from=2025-11-21&to=2026-11-26';
     type Ranking = {
       formula: string;
-      rows: { rank: number; name: string; score: number | null; reported: number }[];
+      minCases: number;
+      rows: { rank: number | null; name: string; score: number | null; reported: number }[];
     };
     const streets = await get<Ranking>(s.admin!, `/api/dashboard/rankings?${year}&by=street`);
     const streetCount = await t.database.db
@@ -234,12 +235,35 @@ describe('dashboard', () => {
       .executeTakeFirstOrThrow();
     expect(streets.rows.length).toBe(Number(streetCount.n));
     expect(streets.formula).toContain('GB/T 30428.4');
-    const scores = streets.rows.map((r) => r.score ?? -1);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    for (const r of streets.rows) if (r.score !== null) expect(r.score).toBeGreaterThanOrEqual(0);
+    /** Ranked units first, numbered 1…k by score; units with too few cases after them, unnumbered. */
+    const checkOrder = (ranking: Ranking, label: string) => {
+      const ranked = ranking.rows.filter((r) => r.rank !== null);
+      const small = ranking.rows.filter((r) => r.rank === null);
+      expect(ranking.rows.slice(0, ranked.length), label).toEqual(ranked);
+      expect(
+        ranked.map((r) => r.rank),
+        label,
+      ).toEqual(ranked.map((_, i) => i + 1));
+      for (const r of ranked) expect(r.reported, label).toBeGreaterThanOrEqual(ranking.minCases);
+      for (const r of small) expect(r.reported, label).toBeLessThan(ranking.minCases);
+      const scores = ranked.map((r) => r.score ?? -1);
+      expect(scores, label).toEqual([...scores].sort((a, b) => b - a));
+      for (const r of ranking.rows) if (r.score !== null) expect(r.score).toBeGreaterThanOrEqual(0);
+      return { ranked, small };
+    };
+    expect(streets.minCases).toBe(5);
+    checkOrder(streets, 'street');
+    // over one day most communities have fewer than 5 cases: they are listed, not ranked
+    const oneDay = await get<Ranking>(
+      s.street1!,
+      `/api/dashboard/rankings?period=custom&from=2026-11-02&to=2026-11-02&by=community`,
+    );
+    const { small } = checkOrder(oneDay, 'community, one day');
+    expect(small.length).toBeGreaterThan(0);
     for (const by of ['community', 'department', 'worker']) {
       const ranking = await get<Ranking>(s.street1!, `/api/dashboard/rankings?${year}&by=${by}`);
       expect(ranking.rows.length, by).toBeGreaterThan(0);
+      checkOrder(ranking, by);
     }
     expect((await s.street1!.request('GET', `/api/dashboard/rankings?by=street`)).statusCode).toBe(400);
   });

@@ -122,7 +122,7 @@ export async function dashboardExport(
       sheet = {
         name: name('rankings'),
         columns: [
-          col<Row>('名次', 'Rank', (r) => r.rank, 8),
+          col<Row>('名次', 'Rank', (r) => r.rank ?? (ctx.lang === 'en' ? 'too few cases' : '样本不足'), 10),
           { ...col<Row>('代码', 'Code', (r) => r.code), text: true },
           col<Row>('名称', 'Name', (r) => r.name, 28),
           col<Row>('综合得分', 'Score', (r) => r.score),

@@ -126,9 +126,10 @@ export const CategoriesSchema = Type.Object({
 export const RankingsSchema = Type.Object({
   by: Type.Enum([...RANKINGS]),
   formula: Type.String(),
+  minCases: Type.Integer({ description: 'fewer cases reported in the period than this: not ranked' }),
   rows: Type.Array(
     Type.Object({
-      rank: Type.Integer(),
+      rank: Nullable(Type.Integer({ description: 'null: too few cases in the period to be ranked' })),
       code: Type.String(),
       name: Type.String(),
       score: Nullable(Type.Number()),

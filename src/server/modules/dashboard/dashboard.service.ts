@@ -208,14 +208,20 @@ export const SCORE_WEIGHTS = {
   satisfactionRate: 0.2,
 } as const;
 
+/** Fewer cases reported in the period than this and a unit's rates say too little to rank it. */
+export const MIN_RANKED_CASES = 5;
+
 export const SCORE_FORMULA: Record<Lang, string> = {
   'zh-CN':
     '综合得分 = 100 ×（受理率 × 15% + 按期处置率 × 25% + 按期结案率 × 25% +（1 − 返工率）× 15% + 满意率 × 20%）。' +
-    '参照 GB/T 30428.4 绩效评价指标；某项指标当期无案件时不计入，其余权重按比例放大；同分按上报数排序。',
+    '参照 GB/T 30428.4 绩效评价指标；某项指标当期无案件时不计入，其余权重按比例放大；同分按上报数排序。' +
+    `当期上报少于 ${MIN_RANKED_CASES} 件的单位样本不足，不参与排名，列于末尾（名次为“—”）。`,
   en:
     'Score = 100 × (acceptance rate × 15% + on-time handling rate × 25% + on-time closure rate × 25% + ' +
     '(1 − rework rate) × 15% + satisfaction rate × 20%), after the evaluation indicators of GB/T 30428.4. ' +
-    'A rate with no cases in the period is left out and the other weights scaled up; ties go to more cases reported.',
+    'A rate with no cases in the period is left out and the other weights scaled up; ties go to more cases reported. ' +
+    `Units with fewer than ${MIN_RANKED_CASES} cases reported in the period are too small a sample: not ranked, ` +
+    'listed last (rank "—").',
 };
 
 export function compositeScore(rates: ReturnType<typeof ratesFrom>): number | null {
@@ -325,10 +331,20 @@ export async function dashboardRankings(ctx: RequestContext, query: DashboardQue
       satisfactionRate: rate(rates.satisfactionRate),
     };
   });
+  const ranked = (r: { reported: number }) => r.reported >= MIN_RANKED_CASES;
   rows.sort(
-    (a, b) => (b.score ?? -1) - (a.score ?? -1) || b.reported - a.reported || a.code.localeCompare(b.code),
+    (a, b) =>
+      Number(ranked(b)) - Number(ranked(a)) ||
+      (b.score ?? -1) - (a.score ?? -1) ||
+      b.reported - a.reported ||
+      a.code.localeCompare(b.code),
   );
-  return { by, formula: SCORE_FORMULA[ctx.lang], rows: rows.map((r, i) => ({ rank: i + 1, ...r })) };
+  return {
+    by,
+    formula: SCORE_FORMULA[ctx.lang],
+    minCases: MIN_RANKED_CASES,
+    rows: rows.map((r, i) => ({ rank: ranked(r) ? i + 1 : null, ...r })),
+  };
 }
 
 export type MapFigure = 'casesPer1000' | 'overdue' | 'onTimeClosureRate';

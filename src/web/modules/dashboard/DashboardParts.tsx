@@ -150,7 +150,18 @@ export function RankingsTable({
 }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<RankingRow> = [
-    { title: t('dashboard.rankings.rank'), dataIndex: 'rank', width: 64, sorter: byNumber((r) => r.rank) },
+    {
+      title: t('dashboard.rankings.rank'),
+      dataIndex: 'rank',
+      width: 64,
+      sorter: byNumber((r) => r.rank),
+      render: (v: number | null) =>
+        v ?? (
+          <Tooltip title={t('dashboard.rankings.tooFew', { n: data?.minCases ?? 0 })}>
+            <span data-testid="rank-too-few">—</span>
+          </Tooltip>
+        ),
+    },
     { title: t('dashboard.rankings.name'), dataIndex: 'name', ellipsis: compact },
     {
       title: (
