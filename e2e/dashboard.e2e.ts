@@ -155,6 +155,19 @@ describe('command dashboard', () => {
       const bytes = fs.readFileSync(file);
       expect(bytes.length).toBeGreaterThan(100);
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      // the watch list of the tab shown, whole
+      await page.getByTestId('dash-watch').getByRole('tab', { name: '督办案件' }).click();
+      const [watch] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('dash-export-watch').click(),
+      ]);
+      expect(watch.suggestedFilename()).toMatch(/督办案件.*\.xlsx$/);
+      expect(
+        fs
+          .readFileSync(await watch.path())
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK');
     },
     STEP_TIMEOUT,
   );

@@ -12834,7 +12834,8 @@ export interface paths {
                     from?: string;
                     /** @description last day of a custom period (inclusive) */
                     to?: string;
-                    section: "overview" | "trend" | "categories" | "rankings" | "map";
+                    /** @description overdue / supervised: the watch list whole (cases now, the period does not apply) */
+                    section: "overview" | "trend" | "categories" | "rankings" | "map" | "overdue" | "supervised";
                     /** @description trend bucket or ranking subject */
                     by?: "day" | "week" | "month" | "street" | "community" | "department" | "worker";
                     figure?: "casesPer1000" | "overdue" | "onTimeClosureRate";

@@ -284,5 +284,28 @@ describe('dashboard', () => {
       expect(r.statusCode, section).toBe(200);
       expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
     }
+    // the watch lists whole: every case the list counts, in its order
+    for (const which of ['overdue', 'supervised']) {
+      const r = await s.street1!.request('GET', `/api/dashboard/export?section=${which}`);
+      expect(r.statusCode, which).toBe(200);
+      const watch = new ExcelJS.Workbook();
+      await watch.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      const ws = watch.worksheets[0]!;
+      const list = await get<{ total: number; items: { code: string }[] }>(
+        s.street1!,
+        `/api/cases?${which}=true&page=1&pageSize=100`,
+      );
+      if (which === 'overdue') expect(list.total).toBeGreaterThan(0);
+      expect(ws.rowCount - 1, which).toBe(list.total);
+      const codes =
+        ws.getRows(2, Math.min(ws.rowCount - 1, 100))?.map((row) => String(row.getCell(1).value)) ?? [];
+      expect(codes, which).toEqual(list.items.map((c) => c.code).slice(0, codes.length));
+      expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain(
+        which === 'overdue' ? '超期案件' : '督办案件',
+      );
+    }
+    // a grid worker's export stays within the grids they serve
+    const mine = await s.grid1!.request('GET', '/api/dashboard/export?section=overdue');
+    expect(mine.statusCode).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../core/context.js';
 import type { XlsxColumn, XlsxSheet } from '../../core/xlsx-export.js';
 import type { Lang } from '../../http/messages.js';
 import { addDays } from '../cases/cases.rollup.js';
+import { listCases } from '../cases/cases.service.js';
 import { resolveArea, resolvePeriod, type RankingBy } from './dashboard.area.js';
 import {
   dashboardCategories,
@@ -18,7 +19,11 @@ import {
   type TrendBy,
 } from './dashboard.service.js';
 
-export type ExportSection = 'overview' | 'trend' | 'categories' | 'rankings' | 'map';
+export type ExportSection =
+  'overview' | 'trend' | 'categories' | 'rankings' | 'map' | 'overdue' | 'supervised';
+/** The watch lists are exported whole, up to this many cases (newest first). */
+export const WATCH_EXPORT_MAX = 20_000;
+const WATCH_PAGE = 1_000;
 
 const percent = (v: number | null | undefined) =>
   v === null || v === undefined ? null : Math.round(v * 1000) / 10;
@@ -42,7 +47,13 @@ const SECTION_NAMES: Record<ExportSection, Record<Lang, string>> = {
   categories: { 'zh-CN': '类别', en: 'Categories' },
   rankings: { 'zh-CN': '排名', en: 'Rankings' },
   map: { 'zh-CN': '地图', en: 'Map' },
+  overdue: { 'zh-CN': '超期案件', en: 'Overdue cases' },
+  supervised: { 'zh-CN': '督办案件', en: 'Supervised cases' },
 };
+
+/** An instant as Beijing local time, 'YYYY-MM-DD HH:mm' (UTC+8 all year). */
+const beijing = (iso: string | null | undefined) =>
+  iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
 
 export async function dashboardExport(
   ctx: RequestContext,
@@ -55,7 +66,9 @@ export async function dashboardExport(
     'zh-CN': SECTION_NAMES[section]['zh-CN'],
     en: SECTION_NAMES[section].en,
   });
-  const fileName = `${area.name}-${SECTION_NAMES[query.section][ctx.lang]}-${period.fromDay}_${addDays(period.toDay, -1)}.xlsx`;
+  const now = query.section === 'overdue' || query.section === 'supervised';
+  const days = now ? period.today : `${period.fromDay}_${addDays(period.toDay, -1)}`;
+  const fileName = `${area.name}-${SECTION_NAMES[query.section][ctx.lang]}-${days}.xlsx`;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows differ by section
   let sheet: XlsxSheet<any>;
   switch (query.section) {
@@ -163,6 +176,36 @@ export async function dashboardExport(
           ),
         ],
         rows: map.areas,
+      };
+      break;
+    }
+    case 'overdue':
+    case 'supervised': {
+      // what the watch list shows, whole: the cases of the area overdue (or supervised) now, newest first
+      const filters = {
+        ...(query.grid ? { grid: query.grid } : query.place ? { within: query.place } : {}),
+        [query.section]: true,
+      };
+      type Item = Awaited<ReturnType<typeof listCases>>['items'][number];
+      const items: Item[] = [];
+      for (let page = 1; items.length < WATCH_EXPORT_MAX; page++) {
+        const chunk = await listCases(ctx, { ...filters, page, pageSize: WATCH_PAGE });
+        items.push(...chunk.items);
+        if (chunk.items.length < WATCH_PAGE) break;
+      }
+      sheet = {
+        name: name(query.section),
+        columns: [
+          { ...col<Item>('案件编号', 'Case number', (r) => r.code, 20), text: true },
+          col<Item>('类别', 'Category', (r) => r.category.name, 16),
+          col<Item>('状态', 'Status', (r) => r.statusLabel, 10),
+          col<Item>('当前时限', 'Due', (r) => beijing(r.current?.dueAt), 18),
+          col<Item>('地点', 'Place', (r) => r.place.name, 20),
+          col<Item>('网格', 'Grid', (r) => r.grid?.name ?? null, 20),
+          col<Item>('处置方', 'Handler', (r) => r.handler?.name ?? null, 20),
+          col<Item>('上报时间', 'Reported', (r) => beijing(r.reportedAt), 18),
+        ],
+        rows: items.slice(0, WATCH_EXPORT_MAX),
       };
       break;
     }

@@ -49,7 +49,9 @@ export const MapQuery = Type.Object(
 export const ExportQuery = Type.Object(
   {
     ...areaAndPeriod,
-    section: Type.Enum(['overview', 'trend', 'categories', 'rankings', 'map']),
+    section: Type.Enum(['overview', 'trend', 'categories', 'rankings', 'map', 'overdue', 'supervised'], {
+      description: 'overdue / supervised: the watch list whole (cases now, the period does not apply)',
+    }),
     by: Type.Optional(
       Type.Enum(['day', 'week', 'month', ...RANKINGS], { description: 'trend bucket or ranking subject' }),
     ),

@@ -121,6 +121,7 @@ export function DashboardPage() {
   const trendBy = trendChoice ?? defaultTrendBy(params);
   const [figure, setFigure] = useState<MapFigure>('casesPer1000');
   const [rankingChoice, setRankingChoice] = useState<RankingBy | null>(null);
+  const [watching, setWatching] = useState<'overdue' | 'supervised'>('overdue');
   const [tick, setTick] = useState(0);
   const lang = i18n.language;
 
@@ -357,8 +358,16 @@ export function DashboardPage() {
         </Card>
       )}
 
-      <Card size="small" className="ly-section" title={t('dashboard.watch.title')} data-testid="dash-watch">
+      <Card
+        size="small"
+        className="ly-section"
+        title={t('dashboard.watch.title')}
+        extra={<ExportButton url={exportUrl(watching, params)} testId="dash-export-watch" />}
+        data-testid="dash-watch"
+      >
         <Tabs
+          activeKey={watching}
+          onChange={(key) => setWatching(key as 'overdue' | 'supervised')}
           items={[
             { key: 'overdue', label: t('dashboard.watch.overdue'), children: <WatchList which="overdue" /> },
             {

@@ -30,7 +30,8 @@ export const TREND_BYS = ['day', 'week', 'month'] as const;
 export type TrendBy = (typeof TREND_BYS)[number];
 export const MAP_FIGURES = ['casesPer1000', 'overdue', 'onTimeClosureRate'] as const;
 export type MapFigure = (typeof MAP_FIGURES)[number];
-export type ExportSection = 'overview' | 'trend' | 'categories' | 'rankings' | 'map';
+export type ExportSection =
+  'overview' | 'trend' | 'categories' | 'rankings' | 'map' | 'overdue' | 'supervised';
 
 /** What every dashboard request is about: an area (none = my own) and a period. */
 export interface DashboardParams {
