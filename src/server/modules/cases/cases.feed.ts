@@ -10,6 +10,7 @@ import { gridScopeOf } from '../../policy/grid-scope.js';
 import { FeedStream } from './cases.notify.schema.js';
 import { caseScope } from './cases.queries.js';
 import { requireReader } from './cases.service.js';
+import type { FeedItem } from '../../../shared/case-feed.js';
 
 /**
  * The live feed (server-sent events) of case steps in the actor's sight, for wall screens and consoles: every
@@ -21,17 +22,6 @@ export const FEED_ACTIONS = ['report', 'escalate', 'supervise', 'overdue', 'disp
 export const FEED_POLL_MS = 2_000;
 export const FEED_HEARTBEAT_MS = 15_000;
 const FEED_BATCH = 200;
-
-export interface FeedItem {
-  id: number;
-  caseId: number;
-  code: string;
-  action: string;
-  status: string;
-  category: string;
-  address: string;
-  at: string;
-}
 
 /** The next steps after `afterId` that this actor may see, oldest first. */
 export async function feedSince(

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { pointServedBy } from '../../testing/points.js';
+import { rawCases, type RawCase } from '../../testing/raw-cases.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { COUNTER_NAMES, type Counters } from './cases.counters.js';
 import {
@@ -18,29 +19,6 @@ const OPEN: readonly string[] = OPEN_STATUSES;
 let t: TestApp;
 const s: Record<string, Session> = {};
 
-interface RawCase {
-  id: number;
-  category_id: number;
-  path: string;
-  grid_path: string | null;
-  status: string;
-  accepted_at: Date | null;
-  dispatched_at: Date | null;
-  handled_at: Date | null;
-  closed_at: Date | null;
-  reported_at: Date;
-  handle_due_at: Date | null;
-  handled_on_time: boolean | null;
-  closed_on_time: boolean | null;
-  handling_minutes: number | null;
-  returned_count: number;
-  rework_count: number;
-  extension_count: number;
-  rating: number | null;
-  current_due_at: Date | null;
-  overdue_swept_at: Date | null;
-}
-
 /**
  * The counters recounted in TypeScript from the raw rows — written from the definitions in docs/ARCHITECTURE.md
  * ("Case figures"), not from the SQL — for the cases a selector covers, over [fromDay, toDay), due cohort before
@@ -51,7 +29,7 @@ async function recount(
   period: { fromDay: string; toDay: string; dueEnd: string },
   categoryId?: number,
 ): Promise<Counters> {
-  const rows = (await t.database.db.selectFrom('civic_case').selectAll().execute()) as unknown as RawCase[];
+  const rows = await rawCases(t.database.db);
   const departments = await t.database.db.selectFrom('case_department').selectAll().execute();
   const nodes = selector.nodes ?? [];
   const inNode = (r: RawCase): boolean => {

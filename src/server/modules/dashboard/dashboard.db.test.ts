@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
+import { rawCases } from '../../testing/raw-cases.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { addDays, localDay, sweepRollups } from '../cases/cases.rollup.js';
 import type { DashboardOverview } from './dashboard.service.js';
@@ -8,38 +9,13 @@ import type { DashboardOverview } from './dashboard.service.js';
 let t: TestApp;
 const s: Record<string, Session> = {};
 
-interface Raw {
-  path: string;
-  grid_path: string | null;
-  status: string;
-  reported_at: Date;
-  handle_due_at: Date | null;
-  accepted_at: Date | null;
-  dispatched_at: Date | null;
-  handled_at: Date | null;
-  closed_at: Date | null;
-  handled_on_time: boolean | null;
-  closed_on_time: boolean | null;
-  handling_minutes: number | null;
-  returned_count: number;
-  rework_count: number;
-  extension_count: number;
-  rating: number | null;
-  current_due_at: Date | null;
-  overdue_swept_at: Date | null;
-}
-
 /**
  * Each case KPI recounted from the raw case rows under a place path, by the definitions in docs/ARCHITECTURE.md —
  * reported-cohort rates over the cases reported on the period's days, closure rates over the cases due on its days
  * already over, open and overdue now — with nothing from the rollups.
  */
 async function recountKpis(placePath: string, fromDay: string, toDay: string) {
-  const rows = (await t.database.db
-    .selectFrom('civic_case')
-    .selectAll()
-    .where('path', 'like', `${placePath}%`)
-    .execute()) as unknown as Raw[];
+  const rows = await rawCases(t.database.db, placePath);
   const today = localDay(new Date());
   const dueEnd = toDay < today ? toDay : today;
   const day = (d: Date | null) => (d === null ? null : localDay(d));

@@ -61,17 +61,7 @@ export function TrendChart({
       },
     ],
   };
-  return (
-    <div data-testid={testId} style={{ height }}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        notMerge
-        theme={dark ? 'dark' : undefined}
-        style={{ height: '100%', width: '100%' }}
-      />
-    </div>
-  );
+  return <ChartBox option={option} height={height} dark={dark} testId={testId} />;
 }
 
 /** Reports by category, horizontal bars, largest on top. */
@@ -100,6 +90,11 @@ export function CategoryChart({ rows, height, dark = false, testId }: ChartProps
       { name: t('dashboard.trend.handled'), type: 'bar', data: ordered.map((r) => r.handled) },
     ],
   };
+  return <ChartBox option={option} height={height} dark={dark} testId={testId} />;
+}
+
+/** One ECharts chart filling a box of the given height (dark theme on the wall screen). */
+function ChartBox({ option, height, dark = false, testId }: ChartProps & { option: object }) {
   return (
     <div data-testid={testId} style={{ height }}>
       <ReactEChartsCore

@@ -20,7 +20,7 @@ import {
   type RankingRow,
   type Rankings,
 } from './dashboardData';
-import type { FeedItem } from './useCaseFeed';
+import type { FeedItem } from '../../../shared/case-feed';
 
 /** "导出 Excel": downloads one section's export with the parameters on screen. */
 export function ExportButton({ url, testId }: { url: string; testId: string }) {

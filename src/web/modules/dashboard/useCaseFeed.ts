@@ -1,16 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/** One step of the live feed (GET /api/cases/feed, event `case`). */
-export interface FeedItem {
-  id: number;
-  caseId: number;
-  code: string;
-  action: string;
-  status: string;
-  category: string;
-  address: string;
-  at: string;
-}
+import type { FeedItem } from '../../../shared/case-feed';
 
 /** New and escalated cases: what a command centre watches. */
 const FEED_ACTIONS = 'report,escalate,supervise';
