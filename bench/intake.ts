@@ -228,7 +228,8 @@ async function measureOn(target: Target, label: string, quick: boolean): Promise
     { migrateToLatest },
     { seedDemo },
     { loadConfig },
-    { buildApp, SESSION_COOKIE },
+    { buildApp },
+    { SESSION_COOKIE },
     { AuditSealer },
     { sql },
   ] = await Promise.all([
@@ -237,7 +238,8 @@ async function measureOn(target: Target, label: string, quick: boolean): Promise
     import('../src/server/seed.js'),
     import('../src/server/config.js'),
     import('../src/server/http/app.js'),
-    import('../src/server/modules/audit/audit.service.js'),
+    import('../src/server/http/request-context.js'),
+    import('../src/server/core/audit-trail.js'),
     import('kysely'),
   ]);
   log(`${label}: migrate + demo seed at scale ${scale}…`);

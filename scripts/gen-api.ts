@@ -9,7 +9,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { buildApp } from '../src/server/http/app.js';
-import { AuditSealer } from '../src/server/modules/audit/audit.service.js';
+import { AuditSealer } from '../src/server/core/audit-trail.js';
 import { PROJECT_ROOT } from '../src/server/paths.js';
 
 const target = path.join(PROJECT_ROOT, 'src/web/api/schema.d.ts');

@@ -16,11 +16,11 @@ import {
   importGrids,
   shapefileToGeoJson,
 } from './modules/grids/grids.files.js';
-import { AuditSealer } from './modules/audit/audit.service.js';
+import { AuditSealer } from './core/audit-trail.js';
 import type { Actor } from './policy/actor.js';
 import { importResidentsCli } from './modules/imports/imports.cli.js';
 import { importHotline } from './modules/cases/cases.hotline.js';
-import { appendAudit, sealPending, verifyAuditChain } from './modules/audit/audit.service.js';
+import { appendAudit, sealPending, verifyAuditChain } from './core/audit-trail.js';
 import { assertStrongPassword, hashPassword } from './modules/auth/auth.service.js';
 import { findByCode } from './modules/places/places.queries.js';
 import { ALL_ROLES } from './policy/capabilities.js';

@@ -5,7 +5,7 @@ import type { AppContext } from './core/context.js';
 import { openDatabase, targetFromConfig, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './http/app.js';
-import { AuditSealer } from './modules/audit/audit.service.js';
+import { AuditSealer } from './core/audit-trail.js';
 import { modules } from './modules/index.js';
 import { listDemoAccounts, type DemoAccount } from './modules/users/users.demo.js';
 import { WEB_DIST } from './paths.js';

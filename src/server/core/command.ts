@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 import { AppError } from '../http/errors.js';
-import { appendAudit } from '../modules/audit/audit.service.js';
+import { appendAudit } from './audit-trail.js';
 import type { RequestContext } from './context.js';
 
 /** The acting account's id for the audit trail; null for the CLI and for public (account-less) callers. */

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { AuditSealer } from '../modules/audit/audit.service.js';
+import type { AuditSealer } from './audit-trail.js';
 import type { Actor } from '../policy/actor.js';
 import type { Lang } from '../http/messages.js';
 import type { SmsSender } from './sms.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../modules/audit/audit.service.js';
+import { verifyAuditChain } from '../core/audit-trail.js';
 import { createTestApp, type Session, type TestApp } from '../testing/app.js';
 import { BACKUP_FORMAT, backupDatabase, BackupError, restoreDatabase } from './backup.js';
 import { openDatabase, type Database } from './database.js';

@@ -9,70 +9,19 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, {
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ErrorObject } from 'ajv';
-import type { AppContext, RequestContext } from '../core/context.js';
-import { modules } from '../modules/index.js';
-import { appendAudit } from '../modules/audit/audit.service.js';
+import type { AppContext } from '../core/context.js';
+import { modules as allModules } from '../modules/index.js';
+import type { ModuleManifest } from '../modules/manifest.js';
+import { appendAudit } from '../core/audit-trail.js';
 import { resolveApiToken, resolveSession, safeEqual } from '../modules/auth/auth.service.js';
-import type { Actor } from '../policy/actor.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { errorMessages, formatMessage, pickLang, type ErrorCode, type Lang } from './messages.js';
 import { fieldIssues, validatorCompiler } from './validation.js';
-
-export const SESSION_COOKIE = 'louyuan_session';
-
-export interface RouteEntry {
-  method: string;
-  url: string;
-  public: boolean;
-  self: boolean;
-  /** A read sent as POST (a body too large for a query string); the access test treats it as a list. */
-  readOnly: boolean;
-  hasBody: boolean;
-  /** The route's own body limit when it differs from the app's (config.bodyLimit). */
-  bodyLimit?: number;
-  schema: Record<string, unknown> | undefined;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    lang: Lang;
-    sessionExpired: boolean;
-    csrfToken: string | null;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without logging in. */
-    public?: boolean;
-    /** Acts only on the caller's own account (the access test checks these separately). */
-    self?: boolean;
-    /** A read sent as POST: it changes nothing. */
-    readOnly?: boolean;
-  }
-  interface FastifyInstance {
-    ctx: AppContext;
-    routeTable: RouteEntry[];
-  }
-}
+import { SESSION_COOKIE, type RouteEntry } from './request-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function requestContext(request: FastifyRequest): RequestContext {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED');
-  return {
-    app: request.server.ctx,
-    actor: request.actor,
-    lang: request.lang,
-    ip: request.ip,
-    requestId: request.id,
-  };
-}
 
 function errorBody(lang: Lang, code: ErrorCode, params: Record<string, unknown>, details: FieldIssue[]) {
   return { error: { code, message: formatMessage(errorMessages[code][lang], params), details } };
@@ -82,6 +31,8 @@ export interface BuildOptions {
   /** Directory of the built web app; served at / when it exists. */
   webDir?: string;
   logger?: boolean | object;
+  /** The modules to serve (default: the module list); a test adds a module of its own here. */
+  modules?: readonly ModuleManifest[];
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -113,6 +64,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   app.decorate('ctx', ctx);
   app.decorate('routeTable', [] as RouteEntry[]);
+  const modules = options.modules ?? allModules;
+  app.decorate('modules', modules);
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('sessionExpired', false);

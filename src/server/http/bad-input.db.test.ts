@@ -13,7 +13,7 @@ import {
   pathParams,
   routeName,
 } from '../testing/walk.js';
-import type { RouteEntry } from './app.js';
+import type { RouteEntry } from './request-context.js';
 
 /**
  * Feeds malformed input to EVERY route in app.routeTable that takes a body, path parameters or a query string:

@@ -26,7 +26,7 @@ import {
   pathParams,
   routeName,
 } from '../testing/walk.js';
-import type { RouteEntry } from './app.js';
+import type { RouteEntry } from './request-context.js';
 
 /**
  * Property-based requests from the OpenAPI document (/api/openapi.json) against EVERY route: path parameters,

@@ -15,7 +15,7 @@ import {
   part,
   routeName,
 } from '../testing/walk.js';
-import type { RouteEntry } from './app.js';
+import type { RouteEntry } from './request-context.js';
 
 /**
  * The scope matrix: EVERY route of app.routeTable × EVERY role × a node inside and a node outside the actor's

@@ -5,8 +5,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { loadConfig, type Config } from '../config.js';
 import type { AppContext } from '../core/context.js';
 import type { Database } from '../db/database.js';
-import { buildApp, SESSION_COOKIE } from '../http/app.js';
-import { AuditSealer } from '../modules/audit/audit.service.js';
+import { buildApp } from '../http/app.js';
+import { SESSION_COOKIE } from '../http/request-context.js';
+import { AuditSealer } from '../core/audit-trail.js';
 import { DEMO_PASSWORD } from '../modules/users/users.demo.js';
 import { openTestDatabase } from './database.js';
 

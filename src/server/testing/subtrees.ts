@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import type { RouteEntry } from '../http/app.js';
+import type { RouteEntry } from '../http/request-context.js';
 import type { Session } from './app.js';
 import { csvOf, multipartBody, uploadFixture } from './sheets.js';
 import { isMultipartRoute, part, pathParams, routeName, type JsonSchema } from './walk.js';

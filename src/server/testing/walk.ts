@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import type { RouteEntry } from '../http/app.js';
+import type { RouteEntry } from '../http/request-context.js';
 
 /**
  * What the route walks share (access, scope matrix, bad input, fuzz): reading app.routeTable, fingerprinting the

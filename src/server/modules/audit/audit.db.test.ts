@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../paths.js';
 import { DEMO_TEST_SCALE } from '../../testing/shared.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD } from '../users/users.demo.js';
-import { appendAudit, chainHash, sealPending, verifyAuditChain } from './audit.service.js';
+import { appendAudit, chainHash, sealPending, verifyAuditChain } from '../../core/audit-trail.js';
 
 let t: TestApp;
 let community1: Session;

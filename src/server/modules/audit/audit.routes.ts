@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { errorResponses, Nullable, PageQuery, Paged } from '../../http/schemas.js';
 import { requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { escapeLike, underPath } from '../places/places.queries.js';
-import { verifyAuditChain } from './audit.service.js';
+import { verifyAuditChain } from '../../core/audit-trail.js';
 
 const tags = ['audit'];
 

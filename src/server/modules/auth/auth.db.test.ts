@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { roleCapabilities } from '../../policy/capabilities.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../http/app.js';
+import { SESSION_COOKIE } from '../../http/request-context.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD } from '../users/users.demo.js';
 import { LOCKOUT_MS, MAX_FAILED_LOGINS, sha256 } from './auth.service.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { requestContext, SESSION_COOKIE } from '../../http/app.js';
+import { requestContext, SESSION_COOKIE } from '../../http/request-context.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses, Ok } from '../../http/schemas.js';
 import { roleCapabilities } from '../../policy/capabilities.js';

@@ -7,7 +7,7 @@ import { runCommand } from '../../core/command.js';
 import type { DB, Role } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
-import { appendAudit } from '../audit/audit.service.js';
+import { appendAudit } from '../../core/audit-trail.js';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { contentDisposition } from '../../core/xlsx-export.js';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses, Nullable } from '../../http/schemas.js';
 import { requireCapability } from '../../policy/authorize.js';

@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { sql } from 'kysely';
 import { auditRead } from '../../core/command.js';
 import type { RequestContext } from '../../core/context.js';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { errorResponses } from '../../http/schemas.js';
 import { gridScopeOf } from '../../policy/grid-scope.js';
 import { FeedStream } from './cases.notify.schema.js';

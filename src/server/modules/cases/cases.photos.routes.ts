@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import { addCasePhoto, formatBytes, readCasePhoto, type PhotoStage } from './cases.photos.js';

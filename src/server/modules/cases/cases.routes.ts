@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import {

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext, RequestContext } from '../../core/context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
+import { appendAudit } from '../../core/audit-trail.js';
 import { CASE_LEVELS, OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { deadlineState, type WorkCalendar } from '../../../shared/working-time.js';
 import { calendarFor } from './cases.calendar.js';

@@ -2,6 +2,7 @@
  * Every dashboard table and chart as an Excel sheet, with the figures as the console shows them: rates as
  * percentages with one decimal, hours with one decimal, counts whole; the area and period in the sheet name.
  */
+import type { ModuleManifest } from '../manifest.js';
 import type { RequestContext } from '../../core/context.js';
 import type { XlsxColumn, XlsxSheet } from '../../core/xlsx-export.js';
 import type { Lang } from '../../http/messages.js';
@@ -58,6 +59,7 @@ const beijing = (iso: string | null | undefined) =>
 export async function dashboardExport(
   ctx: RequestContext,
   query: DashboardQuery & { section: ExportSection; by?: string; figure?: MapFigure },
+  modules: readonly ModuleManifest[],
 ): Promise<{ fileName: string; sheet: XlsxSheet<unknown> }> {
   // the file is named after the area and period; only the overview sheet needs the figure groups themselves
   const area = await resolveArea(ctx, query);
@@ -73,7 +75,7 @@ export async function dashboardExport(
   let sheet: XlsxSheet<any>;
   switch (query.section) {
     case 'overview': {
-      const overview = await dashboardOverview(ctx, query);
+      const overview = await dashboardOverview(ctx, query, modules);
       type Row = (typeof overview.groups)[number]['figures'][number] & { group: string };
       const shown = (unit: string, v: number | null) =>
         unit === 'rate' ? percent(v) : unit === 'count' ? v : oneDecimal(v);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { errorResponses } from '../../http/schemas.js';
 import { dashboardExport } from './dashboard.export.js';
 import {
@@ -39,7 +39,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OverviewSchema, ...errors },
       },
     },
-    async (request) => dashboardOverview(requestContext(request), request.query),
+    async (request) => dashboardOverview(requestContext(request), request.query, app.modules),
   );
   app.get(
     '/dashboard/trend',
@@ -102,7 +102,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { fileName, sheet } = await dashboardExport(requestContext(request), request.query);
+      const { fileName, sheet } = await dashboardExport(requestContext(request), request.query, app.modules);
       return sendXlsx(reply, fileName, request.lang, [sheet]);
     },
   );

@@ -12,7 +12,7 @@ import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { ALL_DAYS, selectorFor } from '../cases/cases.dashboard.js';
 import { emptyCounters, ratesFrom, type Counters } from '../cases/cases.counters.js';
 import { addDays, rollupAsOf, sumRollups } from '../cases/cases.rollup.js';
-import { modules } from '../index.js';
+import type { ModuleManifest } from '../manifest.js';
 import {
   COMMUNITY_KINDS,
   mapGridCondition,
@@ -60,7 +60,11 @@ const areaView = (a: ResolvedArea) => ({
 
 const dueEndOf = (p: ResolvedPeriod) => (p.toDay < p.today ? p.toDay : p.today);
 
-export async function dashboardOverview(ctx: RequestContext, query: DashboardQuery) {
+export async function dashboardOverview(
+  ctx: RequestContext,
+  query: DashboardQuery,
+  modules: readonly ModuleManifest[],
+) {
   const { area, period } = await resolve(ctx, query);
   const db = ctx.app.database.db;
   const sources = modules

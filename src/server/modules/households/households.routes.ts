@@ -1,6 +1,6 @@
 import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
   HouseholdDetailSchema,

@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { ImportMode } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import { errorMessages, formatMessage, type Lang } from '../../http/messages.js';
-import { AuditSealer, sealPending } from '../audit/audit.service.js';
+import { AuditSealer, sealPending } from '../../core/audit-trail.js';
 import { findByCode } from '../places/places.queries.js';
 import {
   commitImport,

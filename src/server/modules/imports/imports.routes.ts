@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import {

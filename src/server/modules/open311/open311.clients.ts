@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { appendAudit } from '../audit/audit.service.js';
+import { appendAudit } from '../../core/audit-trail.js';
 
 /**
  * Open311 clients and their API keys. A key is `o311_` + 32 base64url characters (24 random bytes), shown once

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { currentMigration } from '../../db/migrate.js';
-import { requestContext } from '../../http/app.js';
+import { requestContext } from '../../http/request-context.js';
 import { errorResponses, Nullable } from '../../http/schemas.js';
 import { can } from '../../policy/capabilities.js';
-import { modules } from '../index.js';
 
 const tags = ['system'];
 
@@ -59,7 +58,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const ctx = requestContext(request);
-      const definitions = modules
+      const definitions = app.modules
         .flatMap((m) => m.stats ?? [])
         .filter((d) => can(ctx.actor.role, d.capability));
       const values = await Promise.all(definitions.map((d) => d.compute(app.ctx.database.db, ctx.actor)));

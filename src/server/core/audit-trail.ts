@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AuditResult, DB } from '../../db/types.js';
+import type { AuditResult, DB } from '../db/types.js';
 
 /** One line of the trail. `details` must never hold a secret or a full ID number. */
 export interface AuditEntry {
