@@ -1,169 +1,48 @@
 import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BellOutlined,
-  CalendarOutlined,
-  DashboardOutlined,
-  CameraOutlined,
-  CarryOutOutlined,
-  FileSearchOutlined,
-  ProfileOutlined,
-  SettingOutlined,
   DownOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  IdcardOutlined,
   KeyOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
-  TeamOutlined,
-  TranslationOutlined,
-  UploadOutlined,
   UserOutlined,
-  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { InboxBell } from '../modules/cases/InboxPage';
+import { webModules } from '../modules';
 import { useIsPhone } from './hooks';
-import { currentLang, setLang } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { buildHeaderItems, buildMenu, openMenuKeys, selectedMenuKey } from './module-kit';
 import { useCurrentSession, useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The menu key that matches the current path. */
-function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/dashboard')) return '/dashboard';
-  if (pathname.startsWith('/places')) return '/places';
-  if (pathname.startsWith('/grids/gaps')) return '/grids/gaps';
-  if (pathname.startsWith('/grids')) return '/grids';
-  if (pathname.startsWith('/residents/import')) return '/residents/import';
-  if (pathname.startsWith('/residents')) return '/residents';
-  if (pathname.startsWith('/users')) return '/users';
-  if (pathname.startsWith('/audit')) return '/audit';
-  if (pathname.startsWith('/cases/categories')) return '/cases/categories';
-  if (pathname.startsWith('/cases/calendar')) return '/cases/calendar';
-  if (pathname.startsWith('/cases')) return '/cases';
-  if (pathname.startsWith('/m/')) return pathname.startsWith('/m/cases') ? '/m/tasks' : pathname;
-  if (pathname.startsWith('/inbox')) return '/inbox';
-  if (pathname.startsWith('/account/password')) return '/account/password';
-  if (pathname.startsWith('/account/tokens')) return '/account/tokens';
-  return '/';
-}
+// What the modules put in the header (the inbox bell, say), each loaded lazily.
+const headerItems = buildHeaderItems(webModules);
 
+/** The side menu: every module's entries this account may see, in their groups and order. */
 function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { can, capabilities, user } = useCurrentSession();
+  const session = useCurrentSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const items: MenuItem[] = [
-    // the command dashboard comes first for those who have it
-    ...(can('dashboard.read')
-      ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') }]
-      : []),
-    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    ...(can('places.read') ? [{ key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') }] : []),
-    ...(capabilities.includes('grids.read')
-      ? [
-          { key: '/grids', icon: <GlobalOutlined />, label: t('nav.grids') },
-          { key: '/grids/gaps', icon: <UserSwitchOutlined />, label: t('nav.gridGaps') },
-        ]
-      : []),
-    ...(can('residents.read')
-      ? [{ key: '/residents', icon: <IdcardOutlined />, label: t('nav.residents') }]
-      : []),
-    ...(can('residents.import')
-      ? [{ key: '/residents/import', icon: <UploadOutlined />, label: t('nav.importResidents') }]
-      : []),
-    ...(can('cases.read') || can('cases.report')
-      ? [
-          {
-            key: 'cases',
-            icon: <FileSearchOutlined />,
-            label: t('nav.cases'),
-            children: [
-              ...(can('cases.read')
-                ? [{ key: '/cases', icon: <ProfileOutlined />, label: t('nav.caseList') }]
-                : []),
-              ...(can('cases.report')
-                ? [
-                    {
-                      key: '/m/report',
-                      icon: <CameraOutlined />,
-                      label: user.role === 'grid_worker' ? t('nav.snap') : t('nav.report'),
-                    },
-                  ]
-                : []),
-              ...(user.role === 'grid_worker' || user.role === 'department_staff'
-                ? [{ key: '/m/tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') }]
-                : []),
-              ...(user.role === 'resident'
-                ? [{ key: '/m/mine', icon: <CarryOutOutlined />, label: t('nav.mine') }]
-                : []),
-              ...(can('cases.read')
-                ? [{ key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') }]
-                : []),
-              ...(can('cases.configure')
-                ? [{ key: '/cases/categories', icon: <SettingOutlined />, label: t('nav.categories') }]
-                : []),
-              ...(can('cases.read')
-                ? [{ key: '/cases/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') }]
-                : []),
-            ],
-          },
-        ]
-      : []),
-    ...(can('users.read') ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
-    ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
-    {
-      key: 'account',
-      icon: <UserOutlined />,
-      label: t('nav.account'),
-      children: [
-        { key: '/account/password', icon: <LockOutlined />, label: t('nav.password') },
-        { key: '/account/tokens', icon: <KeyOutlined />, label: t('nav.tokens') },
-      ],
-    },
-  ];
+  const items: MenuItem[] = buildMenu(webModules, session, (key) => t(key));
   return (
     <Menu
       mode="inline"
       theme="dark"
       items={items}
-      selectedKeys={[selectedKey(location.pathname)]}
-      defaultOpenKeys={
-        location.pathname.startsWith('/account')
-          ? ['account']
-          : /^\/(cases|m\/|inbox)/.test(location.pathname)
-            ? ['cases']
-            : []
-      }
+      selectedKeys={[selectedMenuKey(webModules, location.pathname)]}
+      defaultOpenKeys={openMenuKeys(webModules, location.pathname)}
       data-testid="side-menu"
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();
       }}
     />
-  );
-}
-
-export function LanguageSwitch() {
-  const { t } = useTranslation();
-  return (
-    <Button
-      type="text"
-      icon={<TranslationOutlined />}
-      aria-label={t('lang.switchLabel')}
-      data-testid="lang-switch"
-      onClick={() => void setLang(currentLang() === 'en' ? 'zh-CN' : 'en')}
-    >
-      {t('lang.other')}
-    </Button>
   );
 }
 
@@ -234,7 +113,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const { user, can } = useCurrentSession();
+  const { user } = useCurrentSession();
   const location = useLocation();
   const onPasswordPage = location.pathname.startsWith('/account/password');
 
@@ -285,7 +164,11 @@ export function AppLayout() {
           )}
           {!phone && <span className="ly-header-subtitle">{t('app.subtitle')}</span>}
           <div className="ly-header-spacer" />
-          <InboxBell enabled={can('cases.read')} />
+          {headerItems.map(({ key, Component }) => (
+            <Suspense key={key} fallback={null}>
+              <Component />
+            </Suspense>
+          ))}
           <LanguageSwitch />
           <UserMenu phone={phone} />
         </Header>

@@ -1,12 +1,31 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../i18n/en';
-import { zhCN, type Messages } from '../i18n/zh-CN';
+import { zhCN } from '../i18n/zh-CN';
+import { webModules } from '../modules';
 import { setApiLanguage } from './api';
+import { mergeMessages } from './module-kit';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 const STORAGE_KEY = 'louyuan.lang';
+
+/**
+ * The message parts: the shared ones here, and one per module, added from the module's messages.ts by
+ * declaration merging (`declare module '../../app/i18n' { interface MessageParts { cases: typeof zh } }`), so a
+ * new module edits no shared file and `t()` keys stay type-checked.
+ */
+export interface MessageParts {
+  shared: typeof zhCN;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void
+  ? I
+  : never;
+type AllParts = UnionToIntersection<MessageParts[keyof MessageParts]>;
+
+/** The merged message tree (two levels flattened, so `nav` holds the shell's and the modules' labels). */
+export type Messages = { [K in keyof AllParts]: { [J in keyof AllParts[K]]: AllParts[K][J] } };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -31,8 +50,16 @@ function applyLang(lang: Lang): void {
 
 export function initI18n(): void {
   const lng = storedLang();
+  const zh = mergeMessages(
+    zhCN,
+    webModules.map((m) => m.messages?.zh),
+  );
+  const english = mergeMessages(
+    en,
+    webModules.map((m) => m.messages?.en),
+  );
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: zh }, en: { translation: english } },
     lng,
     fallbackLng: 'zh-CN',
     supportedLngs: LANGS,

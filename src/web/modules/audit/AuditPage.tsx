@@ -17,13 +17,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zhCN } from '../../i18n/zh-CN';
+import { zh } from './messages';
 import { api, unwrap, type AuditEntry, type AuditQuery, type AuditVerify } from '../../app/api';
 import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
 type AuditResult = AuditEntry['result'];
-type ActionKey = keyof typeof zhCN.audit.actionNames;
+type ActionKey = keyof typeof zh.audit.actionNames;
 type RoleKey = keyof typeof zhCN.roles;
 
 interface FilterForm {
@@ -82,7 +83,7 @@ export function AuditPage() {
 
   const actionLabel = (action: string) => {
     const key = action.replace('.', '_');
-    return key in zhCN.audit.actionNames ? t(`audit.actionNames.${key as ActionKey}`) : null;
+    return key in zh.audit.actionNames ? t(`audit.actionNames.${key as ActionKey}`) : null;
   };
   const roleLabel = (role: string | null) =>
     role && role in zhCN.roles ? t(`roles.${role as RoleKey}`) : role;

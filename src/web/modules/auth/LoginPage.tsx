@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { toApiError } from '../../app/api';
 import { safeNext } from '../../app/guards';
-import { LanguageSwitch } from '../../app/Layout';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useSession } from '../../app/session';
 
 interface LoginForm {

@@ -1,6 +1,5 @@
-import { BellOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api';
@@ -14,49 +13,6 @@ export type Notification = NotificationPage['items'][number];
 
 async function fetchNotifications(query: Query) {
   return unwrap(api.GET('/api/notifications', { params: { query } }));
-}
-
-/** The unread count for the header badge, polled every 30 seconds (null while the inbox is unavailable). */
-export function useUnreadCount(enabled: boolean): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    let active = true;
-    const poll = () =>
-      fetchNotifications({ unread: true, page: 1, pageSize: 1 }).then(
-        (page) => active && setCount(page.unread),
-        () => active && setCount(null),
-      );
-    void poll();
-    const timer = window.setInterval(() => void poll(), 30_000);
-    const onRead = () => void poll();
-    window.addEventListener('louyuan:inbox', onRead);
-    return () => {
-      active = false;
-      window.clearInterval(timer);
-      window.removeEventListener('louyuan:inbox', onRead);
-    };
-  }, [enabled]);
-  return count;
-}
-
-export function InboxBell({ enabled }: { enabled: boolean }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const unread = useUnreadCount(enabled);
-  if (!enabled) return null;
-  return (
-    <Button
-      type="text"
-      aria-label={t('inbox.title')}
-      onClick={() => void navigate('/inbox')}
-      data-testid="inbox-bell"
-    >
-      <Badge count={unread ?? 0} size="small" data-testid="inbox-unread">
-        <BellOutlined style={{ fontSize: 18 }} />
-      </Badge>
-    </Button>
-  );
 }
 
 /** 消息: the case notifications for me; a click marks it read and opens the case. */

@@ -19,7 +19,7 @@ import { Link, useParams } from 'react-router';
 import { api, toApiError, unwrap } from '../../app/api';
 import { useQuery } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
-import { LanguageSwitch } from '../../app/Layout';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { RATING_REASONS } from '../../../shared/case-workflow';
 import { COMMON_CATEGORIES, STATUS_COLORS, type PublicCase } from '../cases/caseData';
 import { PointPicker, type Point } from '../cases/PointPicker';

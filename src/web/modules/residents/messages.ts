@@ -1,0 +1,153 @@
+/**
+ * The residents module's messages: its top-level subtrees of the one i18next resource (and its menu labels under
+ * `nav`). `en` is typed from `zh`, so a missing or extra English key fails the type check.
+ */
+export const zh = {
+  nav: {
+    residents: '实有人口',
+  },
+  residents: {
+    title: '实有人口 · 实有房屋',
+    maskNote: '身份证号和手机号默认脱敏显示；查看完整号码需说明理由，操作将记入审计日志。',
+    tabResidents: '居民',
+    tabHouseholds: '住户',
+    detailTitle: '居民详情',
+    searchPlaceholder: '姓名 / 拼音首字母 / 身份证号 / 手机号',
+    addressPlaceholder: '按地址查找',
+    export: '导出 Excel（脱敏）',
+    gridFilter: '网格 {{code}}',
+    withinHint: '选择地点或从网格地图进入，只看该范围内的住户',
+    housemates: '同户成员',
+    noHousemates: '无其他同户成员',
+    ageN: '{{age}} 岁',
+    columns: {
+      name: '姓名',
+      gender: '性别',
+      age: '年龄',
+      idNumber: '身份证号',
+      phone: '联系电话',
+      relation: '与户主关系',
+      residenceType: '人员类型',
+      address: '住址',
+      place: '所在楼栋/小区',
+      grid: '所属微网格',
+      tags: '标签',
+      note: '备注',
+      head: '户主',
+      members: '人数',
+      housing: '住房性质',
+    },
+    gender: { male: '男', female: '女' },
+    relation: { head: '户主', member: '家庭成员', tenant: '租户' },
+    residenceType: { registered: '户籍', migrant: '流动', foreign: '境外' },
+    housing: { owned: '自有', rented: '租赁', public: '公房', other: '其他' },
+    tags: {
+      elderly_alone: '独居老人',
+      elderly_80: '高龄老人',
+      left_behind_child: '留守儿童',
+      disability: '残疾人',
+      chronic_illness: '慢性病',
+      low_income: '低保',
+      party_member: '党员',
+      veteran: '退役军人',
+      five_elders: '五老',
+      volunteer: '志愿者',
+      key_group: '重点人群',
+      community_correction: '社区矫正',
+    },
+    register: {
+      action: '登记居民',
+      title: '登记居民',
+      unit: '单元',
+      room: '房号',
+      saved: '已登记 {{name}}',
+    },
+    reveal: {
+      action: '查看完整',
+      title: '查看完整{{field}}',
+      warning: '完整号码属于个人敏感信息。查看操作将连同理由记入审计日志。',
+      reason: '查看理由',
+      reasonRequired: '请填写查看理由（至少 2 个字）',
+      confirm: '查看',
+    },
+  },
+};
+
+export const en: typeof zh = {
+  nav: {
+    residents: 'Residents',
+  },
+  residents: {
+    title: 'Residents and housing',
+    maskNote:
+      'ID and phone numbers are masked. Showing a full number asks for a reason and is recorded in the audit trail.',
+    tabResidents: 'Residents',
+    tabHouseholds: 'Households',
+    detailTitle: 'Resident',
+    searchPlaceholder: 'Name / pinyin initials / ID number / phone',
+    addressPlaceholder: 'Search by address',
+    export: 'Export to Excel (masked)',
+    gridFilter: 'Grid {{code}}',
+    withinHint: 'Pick a place, or come from the grid map, to see only households there',
+    housemates: 'Household members',
+    noHousemates: 'No other members',
+    ageN: '{{age}} years',
+    columns: {
+      name: 'Name',
+      gender: 'Sex',
+      age: 'Age',
+      idNumber: 'ID number',
+      phone: 'Phone',
+      relation: 'Relation to head',
+      residenceType: 'Residence',
+      address: 'Address',
+      place: 'Building / compound',
+      grid: 'Micro-grid',
+      tags: 'Tags',
+      note: 'Note',
+      head: 'Head of household',
+      members: 'Members',
+      housing: 'Housing',
+    },
+    gender: { male: 'Male', female: 'Female' },
+    relation: { head: 'Head', member: 'Family member', tenant: 'Tenant' },
+    residenceType: { registered: 'Registered', migrant: 'Migrant', foreign: 'Foreign' },
+    housing: { owned: 'Owned', rented: 'Rented', public: 'Public housing', other: 'Other' },
+    tags: {
+      elderly_alone: 'Elderly living alone',
+      elderly_80: 'Aged 80+',
+      left_behind_child: 'Left-behind child',
+      disability: 'Disability',
+      chronic_illness: 'Chronic illness',
+      low_income: 'Low income',
+      party_member: 'Party member',
+      veteran: 'Veteran',
+      five_elders: 'Five elders',
+      volunteer: 'Volunteer',
+      key_group: 'Key group',
+      community_correction: 'Community correction',
+    },
+    register: {
+      action: 'Register a resident',
+      title: 'Register a resident',
+      unit: 'Unit',
+      room: 'Room',
+      saved: '{{name}} registered',
+    },
+    reveal: {
+      action: 'Show',
+      title: 'Show full {{field}}',
+      warning:
+        'Full numbers are sensitive personal data. Showing one is recorded in the audit trail with your reason.',
+      reason: 'Reason',
+      reasonRequired: 'Give a reason (at least 2 characters)',
+      confirm: 'Show',
+    },
+  },
+};
+
+declare module '../../app/i18n' {
+  interface MessageParts {
+    residents: typeof zh;
+  }
+}
