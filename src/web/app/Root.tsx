@@ -3,18 +3,19 @@ import enUS from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 // The date pickers take weekday and month names from dayjs; load its Chinese names (dayjs comes with antd).
 import 'dayjs/locale/zh-cn';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { webModules } from '../modules';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
 import { useMediaQuery } from './hooks';
-import { AppLayout } from './Layout';
 import { buildRoutes, type RouteDef } from './module-kit';
 import { SessionProvider } from './session';
 
-// Every page is its own chunk, loaded when its route is first opened (the modules declare them).
+// Every page is its own chunk, loaded when its route is first opened (the modules declare them); so is the
+// console layout (menu, drawer, header), which the public pages never show.
 const routes = buildRoutes(webModules);
+const AppLayout = lazy(() => import('./Layout').then((m) => ({ default: m.AppLayout })));
 
 /** The shared fallback while a page's chunk loads. */
 export function Lazy({ children }: { children: ReactNode }) {
@@ -56,7 +57,15 @@ function AppRoutes() {
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            <Suspense
+              fallback={
+                <div className="ly-fullscreen-center">
+                  <Spin size="large" />
+                </div>
+              }
+            >
+              <AppLayout />
+            </Suspense>
           </RequireAuth>
         }
       >

@@ -10,12 +10,12 @@ export const module: WebModule = {
     {
       path: '/report',
       shell: 'public',
-      page: lazyPage(() => import('./PublicPages'), 'PublicReportPage'),
+      page: lazyPage(() => import('./PublicReportPage'), 'PublicReportPage'),
     },
     {
       path: '/report/:token',
       shell: 'public',
-      page: lazyPage(() => import('./PublicPages'), 'PublicCasePage'),
+      page: lazyPage(() => import('./PublicCasePage'), 'PublicCasePage'),
     },
     {
       path: '/m/report',
