@@ -1,4 +1,5 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import { installedModules } from '../modules/registry.js';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_grids.js';
@@ -9,8 +10,11 @@ import * as m0006 from './migrations/0006_import_jobs.js';
 import * as m0007 from './migrations/0007_cases.js';
 import * as m0008 from './migrations/0008_case_rollup.js';
 
-/** Numbered migrations, in order. A new migration is a new file here and one line below. */
-export const migrations: Record<string, Migration> = {
+/**
+ * The core's numbered migrations (the tables of the modules that came first). A module adds its own through its
+ * manifest (`migrations`), in its own folder; all run in the order of their names.
+ */
+export const coreMigrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_grids': m0002,
   '0003_households': m0003,
@@ -21,12 +25,25 @@ export const migrations: Record<string, Migration> = {
   '0008_case_rollup': m0008,
 };
 
-export const LATEST_MIGRATION = Object.keys(migrations).at(-1) ?? '';
+/** Every migration of the core and the installed modules, in the order they run. */
+export function allMigrations(): Record<string, Migration> {
+  const all: Record<string, Migration> = { ...coreMigrations };
+  for (const module of installedModules()) {
+    for (const [name, migration] of Object.entries(module.migrations ?? {})) {
+      if (all[name]) throw new Error(`Migration ${name} of module ${module.name} is declared twice`);
+      all[name] = migration;
+    }
+  }
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The name of the migration that runs last. */
+export const latestMigration = (): string => Object.keys(allMigrations()).at(-1) ?? '';
 
 function migratorFor(database: Database): Migrator {
   return new Migrator({
     db: database.db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
+    provider: { getMigrations: () => Promise.resolve(allMigrations()) },
     migrationTableName: 'louyuan_migration',
     migrationLockTableName: 'louyuan_migration_lock',
   });

@@ -14,17 +14,18 @@ import type { ErrorObject } from 'ajv';
 import type { AppContext } from '../core/context.js';
 import { modules as allModules } from '../modules/index.js';
 import type { ModuleManifest } from '../modules/manifest.js';
+import { installModules } from '../modules/registry.js';
 import { appendAudit } from '../core/audit-trail.js';
 import { resolveApiToken, resolveSession, safeEqual } from '../modules/auth/auth.service.js';
 import { AppError, type FieldIssue } from './errors.js';
-import { errorMessages, formatMessage, pickLang, type ErrorCode, type Lang } from './messages.js';
+import { errorMessage, pickLang, type ErrorCode, type Lang } from './messages.js';
 import { fieldIssues, validatorCompiler } from './validation.js';
 import { SESSION_COOKIE, type RouteEntry } from './request-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function errorBody(lang: Lang, code: ErrorCode, params: Record<string, unknown>, details: FieldIssue[]) {
-  return { error: { code, message: formatMessage(errorMessages[code][lang], params), details } };
+  return { error: { code, message: errorMessage(code, lang, params), details } };
 }
 
 export interface BuildOptions {
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('ctx', ctx);
   app.decorate('routeTable', [] as RouteEntry[]);
   const modules = options.modules ?? allModules;
+  if (options.modules) installModules(options.modules);
   app.decorate('modules', modules);
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'zh-CN');
@@ -107,7 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         params = error.params;
         details = error.fields.map((f) => ({
           path: f.path,
-          message: f.message || formatMessage(errorMessages[error.code][lang], error.params),
+          message: f.message || errorMessage(error.code, lang, error.params),
         }));
       } else if (error.validation) {
         status = 400;

@@ -1,169 +1,108 @@
-/** Error messages by code, in both interface languages. `{name}` placeholders come from the error's params. */
 export type Lang = 'zh-CN' | 'en';
 
-export const errorMessages = {
-  VALIDATION_FAILED: { 'zh-CN': '提交的数据有误，请检查标出的字段', en: 'The request has invalid fields' },
-  BAD_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+/**
+ * An error code: its HTTP status and its message in both interface languages (`{name}` placeholders come from
+ * the error's params). The codes every route may meet live here (`coreErrors`); a module declares its own in
+ * `<module>.errors.ts` with `defineErrors`, names them in its manifest (`errors`), and adds them to the
+ * `ErrorCodeRegistry` type by declaration merging, so a new code touches no shared file.
+ */
+export interface ErrorDefinition {
+  status: number;
+  'zh-CN': string;
+  en: string;
+}
+
+export const defineErrors = <T extends Record<string, ErrorDefinition>>(definitions: T): T => definitions;
+
+/** The error code names, as types: core codes below, and each module's by declaration merging. */
+export interface ErrorCodeRegistry extends ErrorCodesOf<typeof coreErrors> {}
+export type ErrorCodesOf<T> = { [K in keyof T]: true };
+export type ErrorCode = Extract<keyof ErrorCodeRegistry, string>;
+
+const registered = new Map<string, ErrorDefinition>();
+
+/** Make a module's codes known at run time (the module list does this for every manifest's `errors`). */
+export function registerErrors(definitions: Record<string, ErrorDefinition>, owner: string): void {
+  for (const [code, definition] of Object.entries(definitions)) {
+    const known = registered.get(code);
+    if (known && known !== definition) throw new Error(`Error code ${code} of ${owner} is declared twice`);
+    registered.set(code, definition);
+  }
+}
+
+/** A code's definition; an unknown code (a module not installed) is an internal error. */
+export function errorDefinition(code: string): ErrorDefinition {
+  return registered.get(code) ?? coreErrors.INTERNAL;
+}
+
+/** A code's message in a language, its placeholders filled. */
+export function errorMessage(code: string, lang: Lang, params: Record<string, unknown> = {}): string {
+  return formatMessage(errorDefinition(code)[lang], params);
+}
+
+export const coreErrors = defineErrors({
+  VALIDATION_FAILED: {
+    status: 400,
+    'zh-CN': '提交的数据有误，请检查标出的字段',
+    en: 'The request has invalid fields',
+  },
+  BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
     'zh-CN': '不支持的内容类型，请使用 application/json',
     en: 'Unsupported content type; send application/json',
   },
   PAYLOAD_TOO_LARGE: {
+    status: 413,
     'zh-CN': '请求内容过大（上限 {limit} 字节）',
     en: 'Request body too large (limit {limit} bytes)',
   },
-  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please log in' },
-  SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
-  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: {
-    'zh-CN': '连续登录失败次数过多，账号已锁定，请于 {until} 后再试或联系安全管理员解锁',
-    en: 'Too many failed logins; the account is locked until {until} or until a security administrator unlocks it',
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please log in' },
+  SESSION_EXPIRED: {
+    status: 401,
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired; please log in again',
   },
-  ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
   CSRF_FAILED: {
+    status: 403,
     'zh-CN': '安全校验失败（缺少或错误的 x-csrf-token），请刷新页面后重试',
     en: 'Security check failed (missing or wrong x-csrf-token); reload and try again',
   },
-  FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
-  NOT_FOUND: { 'zh-CN': '未找到该记录', en: 'Not found' },
-  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
-  METHOD_NOT_ALLOWED: { 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
+  FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录', en: 'Not found' },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '接口不存在：{method} {url}',
+    en: 'No such endpoint: {method} {url}',
+  },
+  METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
   VERSION_CONFLICT: {
+    status: 409,
     'zh-CN': '该记录已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
-  CODE_TAKEN: { 'zh-CN': '编码 {code} 已被使用', en: 'Code {code} is already in use' },
-  USERNAME_TAKEN: { 'zh-CN': '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
-  HAS_CHILDREN: {
-    'zh-CN': '该节点下还有 {count} 个下级节点，请先删除或移走它们',
-    en: 'This node still has {count} children; delete or move them first',
+  CODE_TAKEN: { status: 409, 'zh-CN': '编码 {code} 已被使用', en: 'Code {code} is already in use' },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请 {after} 后再试',
+    en: 'Too many requests; retry after {after}',
   },
-  HAS_USERS: {
-    'zh-CN': '该节点仍绑定了 {count} 个账号，请先调整这些账号',
-    en: '{count} accounts are still bound to this node; rebind them first',
-  },
-  HAS_HOUSEHOLDS: {
-    'zh-CN': '该节点登记了 {count} 户住户，请先迁出或注销这些住户',
-    en: '{count} households are registered at this node; move or deregister them first',
-  },
-  CODE_LOCKED: {
-    'zh-CN': '该节点下有 {count} 个下级节点，其编码以本节点编码为前缀，不能修改本节点编码',
-    en: 'This node has {count} children whose codes start with its code; its code cannot change',
-  },
-  ALREADY_ASSIGNED: {
-    'zh-CN': '此人已在该网格任职，请勿重复配置',
-    en: 'This person already serves this grid',
-  },
-  ASSIGNMENT_ENDED: { 'zh-CN': '该任职已结束', en: 'This assignment has already ended' },
-  ACCOUNT_LINKED: {
-    'zh-CN': '账号 {username} 已关联其他网格人员',
-    en: 'Account {username} is already linked to another grid staff member',
-  },
-  ACCOUNT_OUTSIDE_GRID: {
-    'zh-CN': '账号 {username} 所属地点不包含该网格，关联后也无法查看',
-    en: 'Account {username} is bound outside this grid and could not see it',
-  },
-  NOT_A_GRID_WORKER: {
-    'zh-CN': '只能关联角色为网格员的账号',
-    en: 'Only an account with the grid worker role can be linked',
-  },
-  OUTSIDE_DISTRICT: {
-    'zh-CN': '该位置（{lng}, {lat}）不在本区任何网格内',
-    en: 'The point ({lng}, {lat}) lies in no grid of the district',
-  },
-  COVERAGE_BROKEN: {
-    'zh-CN': '调整后网格覆盖不再完整（{count} 处问题：缝隙、重叠、超出上级或无效多边形），未作任何修改',
-    en: 'The adjustment would break the grid coverage ({count} findings: gaps, overlaps, outside the parent, invalid polygons); nothing was changed',
-  },
-  INVALID_ADJUSTMENT: {
-    'zh-CN': '网格调整无效：{problem}',
-    en: 'Invalid grid adjustment: {problem}',
-  },
-  INVALID_GEOJSON: {
-    'zh-CN': '文件内容有误（{count} 处问题），未作任何修改',
-    en: 'The file has {count} problems; nothing was changed',
-  },
-  MOVE_CYCLE: {
-    'zh-CN': '不能把节点移动到它自己或它的下级之下',
-    en: 'A node cannot be moved under itself or its own descendants',
-  },
-  INVALID_PARENT_KIND: {
-    'zh-CN': '“{childKind}”不能放在“{parentKind}”之下',
-    en: 'A {childKind} cannot be placed under a {parentKind}',
-  },
-  INVALID_CODE_PREFIX: {
-    'zh-CN': '编码应以上级编码 {parentCode} 开头，并在其后加 {digits} 位数字',
-    en: 'The code must be the parent code {parentCode} followed by {digits} digits',
-  },
-  ROOT_IMMUTABLE: { 'zh-CN': '不能移动或删除区级根节点', en: 'The district root cannot be moved or deleted' },
-  WEAK_PASSWORD: {
-    'zh-CN': '密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类',
-    en: 'The password needs at least 8 characters from at least 3 of: upper case, lower case, digits, symbols',
-  },
-  PASSWORD_REUSED: {
-    'zh-CN': '新密码不能与当前密码相同',
-    en: 'The new password must differ from the current one',
-  },
-  WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
-  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请 {after} 后再试', en: 'Too many requests; retry after {after}' },
   INTERNAL: {
+    status: 500,
     'zh-CN': '服务器内部错误，请稍后重试（编号 {requestId}）',
     en: 'Internal error; please retry (ref {requestId})',
   },
-  SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
+  SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
   MULTIPART_EXPECTED: {
+    status: 415,
     'zh-CN': '请以 multipart/form-data 上传一个文件',
     en: 'Upload one file as multipart/form-data',
   },
-  IMPORT_FILE_REQUIRED: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
-  IMPORT_FILE_TYPE: {
-    'zh-CN': '只能导入 Excel（.xlsx）或 CSV 文件；旧版 .xls 请在 Excel 中另存为 .xlsx',
-    en: 'Only Excel (.xlsx) or CSV files can be imported; save an old .xls as .xlsx in Excel',
-  },
-  IMPORT_NOT_READY: {
-    'zh-CN': '该导入任务当前状态为“{status}”，不能执行此操作',
-    en: 'This import is {status}; it cannot do that now',
-  },
-  IMPORT_EXPIRED: {
-    'zh-CN': '该导入任务已过期（校验结果只保留 {minutes} 分钟），请重新上传文件',
-    en: 'This import has expired (validated files are kept {minutes} minutes); upload the file again',
-  },
-  IMPORT_HAS_FINDINGS: {
-    'zh-CN': '文件中有 {count} 处问题，“全部成功才导入”不能执行；请修改文件后重新上传，或选择“仅导入有效行”',
-    en: 'The file has {count} findings, so "all or nothing" cannot run; fix the file and upload it again, or import valid rows only',
-  },
-  IMPORT_NO_VALID_ROWS: { 'zh-CN': '文件中没有可导入的有效行', en: 'The file has no valid rows to import' },
-  IMPORT_CONFLICT: {
-    'zh-CN': '校验之后又有 {count} 人已被登记，全部导入未执行；请重新上传文件',
-    en: '{count} people were registered since the check, so nothing was imported; upload the file again',
-  },
-  ILLEGAL_TRANSITION: {
-    'zh-CN': '案件当前状态为“{status}”，不能执行“{action}”',
-    en: 'The case is {status}; "{action}" is not possible now',
-  },
-  UNKNOWN_CATEGORY: {
-    'zh-CN': '案件类别 {code} 不存在或已停用',
-    en: 'Case category {code} does not exist or is retired',
-  },
-  FIELD_REQUIRED: { 'zh-CN': '请填写：{field}', en: 'Please fill in: {field}' },
-  EVIDENCE_REQUIRED: {
-    'zh-CN': '该类别要求上传{stage}照片后才能提交',
-    en: 'This category needs a photo ({stage}) before this step',
-  },
-  NO_SUCH_HANDLER: { 'zh-CN': '找不到可承办该案件的{handler}', en: 'No {handler} can take this case' },
-  CANNOT_MERGE: { 'zh-CN': '不能合并到该案件：{reason}', en: 'Cannot merge into that case: {reason}' },
-  OTP_INVALID: {
-    'zh-CN': '验证码错误或已过期，请重新获取',
-    en: 'The code is wrong or has expired; ask for a new one',
-  },
-  FILE_TOO_LARGE: { 'zh-CN': '文件过大（上限 {limit}）', en: 'File too large (limit {limit})' },
-  UNSUPPORTED_IMAGE: {
-    'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片',
-    en: 'Only JPEG, PNG or WebP images can be uploaded',
-  },
-} as const satisfies Record<string, Record<Lang, string>>;
+  IMPORT_FILE_REQUIRED: { status: 400, 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
+  FIELD_REQUIRED: { status: 422, 'zh-CN': '请填写：{field}', en: 'Please fill in: {field}' },
+});
 
-export type ErrorCode = keyof typeof errorMessages;
+registerErrors(coreErrors, 'core');
 
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>

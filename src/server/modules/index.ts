@@ -6,6 +6,7 @@ import { gridsModule } from './grids/index.js';
 import { householdsModule } from './households/index.js';
 import { importsModule } from './imports/index.js';
 import type { ModuleManifest } from './manifest.js';
+import { installModules } from './registry.js';
 import { open311Module } from './open311/index.js';
 import { placesModule } from './places/index.js';
 import { staffModule } from './staff/index.js';
@@ -27,3 +28,5 @@ export const modules: readonly ModuleManifest[] = [
   auditModule,
   open311Module,
 ];
+
+installModules(modules);

@@ -1,10 +1,14 @@
+import type { Command } from 'commander';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { AppContext } from '../core/context.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import type { Config } from '../config.js';
+import type { AppContext, RequestContext } from '../core/context.js';
+import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
-import type { Lang } from '../http/messages.js';
+import type { ErrorDefinition, Lang } from '../http/messages.js';
 import type { Actor } from '../policy/actor.js';
-import type { Capability } from '../policy/capabilities.js';
+import type { Capability, CapabilityDefinition } from '../policy/capabilities.js';
 
 export interface SeedContext {
   db: Kysely<DB>;
@@ -75,6 +79,58 @@ export interface DashboardSource {
 }
 
 /**
+ * A table whose rows carry a copy of a tree path, so lists scope with one index range (`path LIKE '/1/5/%'`).
+ * Every C-collated `*path` column of the database belongs to one declaration (a database test checks this).
+ */
+export interface ScopedTable {
+  table: string;
+  /** The column holding a place path (or, for `place` itself, the tree's own path). */
+  placePath?: string;
+  /** The column holding a grid path (or, for `grid` itself, the tree's own path). */
+  gridPath?: string;
+  /**
+   * How its paths follow the trees:
+   * - 'copy' (default): a copy of the row's place path, rewritten in the moving transaction when a place moves
+   *   (a grid-path copy is the module's to re-locate, in its `gridsAdjusted` hook);
+   * - 'source': the tree's own path (place.path, grid.path), which the tree's commands keep;
+   * - 'history': where something was when it happened (the audit trail), never rewritten;
+   * - 'derived': recomputed from another scoped table by the module itself (the dashboard's rollups).
+   */
+  follows?: 'copy' | 'source' | 'history' | 'derived';
+}
+
+/** Leaf grids replaced by an adjustment, and where their ground went, for modules whose rows sit in grids. */
+export interface GridsAdjusted {
+  groups: {
+    /** The grids whose geometry changed or that were retired. */
+    touchedIds: number[];
+    /** The live grids that now cover that ground (kept and new), with their paths. */
+    targets: { id: number; path: string; geometry: unknown }[];
+    /** [minLng, minLat, maxLng, maxLat] of everything touched, old and new. */
+    box: [number, number, number, number];
+    /** The target holding a point, or null. */
+    locate(lng: number, lat: number): { id: number; path: string } | null;
+  }[];
+}
+
+/** What a module's CLI commands get: the configuration, the database and a command-line actor. */
+export interface CliKit {
+  config: Config;
+  /** Open the configured database (migrated unless told not to) and always close it. */
+  withDatabase<T>(fn: (database: Database) => Promise<T>, migrate?: boolean): Promise<T>;
+  /**
+   * A context acting as the district administrator at the root of the place tree (or `role` at `placeCode`),
+   * audited as `cli:<OS user>` with no account.
+   */
+  cliContext(
+    database: Database,
+    options?: { lang?: Lang; role?: Actor['role']; placeCode?: string },
+  ): Promise<RequestContext>;
+  /** A command group shared by several modules (e.g. `import`), made by whichever asks first. */
+  group(name: string, description: string): Command;
+}
+
+/**
  * A module declares itself here; the app, the seeder and the statistics read manifests and keep no lists of
  * their own. Routes are registered under /api unless `prefix` says otherwise.
  */
@@ -97,4 +153,19 @@ export interface ModuleManifest {
    * Tests never start them: they call the jobs' functions directly.
    */
   background?: (app: AppContext) => { stop(): Promise<void> };
+  /** What each role may do at all in this module (`<module>.capabilities.ts`). */
+  capabilities?: Record<string, CapabilityDefinition>;
+  /** The module's error codes with status and messages (`<module>.errors.ts`). */
+  errors?: Record<string, ErrorDefinition>;
+  /**
+   * Migrations of the module's own tables, by name. Names sort across all modules (the core's are 0001…0008;
+   * a module's start with the date it was written, e.g. `20261208_orgs`), and run in that order.
+   */
+  migrations?: Record<string, Migration>;
+  /** The module's tables that carry tree paths (see ScopedTable). */
+  scopedTables?: ScopedTable[];
+  /** Grids were adjusted, in the adjusting transaction: re-locate the module's rows that sit in them. */
+  gridsAdjusted?: (trx: Transaction<DB>, change: GridsAdjusted) => Promise<void>;
+  /** The module's commands of the `louyuan` CLI. */
+  cli?: (program: Command, kit: CliKit) => void;
 }

@@ -1,102 +1,63 @@
 import type { Role } from '../db/types.js';
 
 /**
- * What each role may do at all, before the subtree check. The three administrators of 等保 2.0 level 3 are
- * separated: the system administrator runs accounts, the security administrator runs credentials and access,
- * the audit administrator reads the trail — and none of them edits business data.
+ * What each role may do at all, before the subtree check. Each module declares its own capabilities and the roles
+ * that hold them in `<module>.capabilities.ts` (`defineCapabilities`), names them in its manifest
+ * (`capabilities`) and adds their names to `CapabilityRegistry` by declaration merging; the module list registers
+ * them at start. The three administrators of 等保 2.0 level 3 are separated: the system administrator runs
+ * accounts, the security administrator runs credentials and access, the audit administrator reads the trail —
+ * and none of them edits business data.
  */
-export const CAPABILITIES = [
-  'places.read',
-  'places.write',
-  'grids.read',
-  /** Assign people to grids and end their assignments (grid workers, leaders, specialised teams). */
-  'grids.staff',
-  /** Adjust grids (split, merge, redraw, import) within the subtree. */
-  'grids.write',
-  'residents.read',
-  'residents.write',
-  /** See a resident's full ID number or phone through the audited reveal action. */
-  'residents.reveal',
-  /** See and filter by sensitive tags (health, key groups: PIPL art. 28). */
-  'residents.sensitive',
-  'residents.import',
-  /** See cases in the subtree (department accounts: the cases dispatched to their unit; residents: their own). */
-  'cases.read',
-  /** File a case (console, grid worker's phone, resident's phone). */
-  'cases.report',
-  /** Accept, reject, dispatch, return handling, escalate, decide extensions and deferrals, merge, reopen. */
-  'cases.dispatch',
-  /** Work on a case dispatched to oneself, one's unit or one's department. */
-  'cases.handle',
-  /** Verify handled work and close cases. */
-  'cases.verify',
-  /** Issue supervision notices (督办). */
-  'cases.supervise',
-  /** Edit the category catalogue, the working-time calendar, webhooks and Open311 keys. */
-  'cases.configure',
-  /** Import 12345 hotline work orders. */
-  'cases.import',
-  /** Open the command dashboard (驾驶舱) of one's area: figures, map, rankings, big screen. */
-  'dashboard.read',
-  'users.read',
-  'users.create',
-  'users.update',
-  'users.security',
-  'audit.read',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+export interface CapabilityDefinition {
+  /** What holding it lets one do (English; the OpenAPI document shows it). */
+  description: string;
+  roles: readonly Role[];
+}
 
-const BUSINESS_WRITER: Capability[] = [
-  'places.read',
-  'places.write',
-  'grids.read',
-  'grids.staff',
-  'grids.write',
-  'residents.read',
-  'cases.read',
-  'cases.report',
-  'cases.dispatch',
-  'cases.handle',
-  'cases.verify',
-];
-/** Street and district levels supervise, and take in the hotline's work orders. */
-const OVERSEER: Capability[] = ['cases.supervise', 'cases.import'];
+export const defineCapabilities = <T extends Record<string, CapabilityDefinition>>(definitions: T): T =>
+  definitions;
 
-/**
- * Residents' personal data goes to those who serve the people themselves: community staff and grid workers
- * register, reveal (audited) and see sensitive tags; street and district staff see the registry masked and
- * without sensitive tags, which is all their figures need.
- */
-const REGISTRY_KEEPER: Capability[] = [
-  'residents.write',
-  'residents.reveal',
-  'residents.sensitive',
-  'residents.import',
-];
+/** Capability names, as types: each module adds its own by declaration merging. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface CapabilityRegistry {}
+export type CapabilitiesOf<T> = { [K in keyof T]: true };
+export type Capability = Extract<keyof CapabilityRegistry, string>;
 
-export const roleCapabilities: Record<Role, readonly Capability[]> = {
-  district_admin: [...BUSINESS_WRITER, ...OVERSEER, 'cases.configure', 'dashboard.read'],
-  street_staff: [...BUSINESS_WRITER, ...OVERSEER, 'dashboard.read'],
-  community_staff: [...BUSINESS_WRITER, ...REGISTRY_KEEPER, 'dashboard.read'],
-  grid_worker: [
-    'places.read',
-    'grids.read',
-    'residents.read',
-    ...REGISTRY_KEEPER,
-    'cases.read',
-    'cases.report',
-    'cases.handle',
-    'dashboard.read',
-  ],
-  department_staff: ['places.read', 'grids.read', 'cases.read', 'cases.handle'],
-  resident: ['cases.report'],
-  system_admin: ['places.read', 'users.read', 'users.create', 'users.update'],
-  security_admin: ['places.read', 'users.read', 'users.security'],
-  audit_admin: ['audit.read'],
-};
+const registered = new Map<string, CapabilityDefinition>();
+const byRole = new Map<Role, Capability[]>();
+
+/** Make a module's capabilities known at run time (the module list does this for every manifest). */
+export function registerCapabilities(definitions: Record<string, CapabilityDefinition>, owner: string): void {
+  for (const [name, definition] of Object.entries(definitions)) {
+    if (registered.has(name) && registered.get(name) !== definition) {
+      throw new Error(`Capability ${name} of ${owner} is declared twice`);
+    }
+    registered.set(name, definition);
+  }
+  byRole.clear();
+}
+
+/** Every registered capability name, in registration order. */
+export function allCapabilities(): Capability[] {
+  return [...registered.keys()] as Capability[];
+}
+
+/** What a role may do at all. */
+export function capabilitiesOf(role: Role): readonly Capability[] {
+  let list = byRole.get(role);
+  if (!list) {
+    list = [...registered].filter(([, d]) => d.roles.includes(role)).map(([name]) => name as Capability);
+    byRole.set(role, list);
+  }
+  return list;
+}
 
 export function can(role: Role, capability: Capability): boolean {
-  return roleCapabilities[role].includes(capability);
+  if (!registered.has(capability)) {
+    // a capability nobody registered is a wiring mistake (a module missing from the list), never a silent 403
+    throw new Error(`Unknown capability ${capability}: is its module in the module list?`);
+  }
+  return capabilitiesOf(role).includes(capability);
 }
 
 export const STAFF_ROLES: readonly Role[] = [

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
-import { roleCapabilities } from '../../policy/capabilities.js';
+import { capabilitiesOf } from '../../policy/capabilities.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../http/request-context.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
@@ -383,7 +383,7 @@ describe('session lifetime', () => {
       place: { code: '410103001001' },
     });
     expect(body.csrfToken).toBe(s.csrfToken);
-    expect(body.capabilities).toEqual([...roleCapabilities.grid_worker]);
+    expect(body.capabilities).toEqual([...capabilitiesOf('grid_worker')]);
     expect(body.capabilities).not.toContain('places.write');
     const anonymous = track(await t.app.inject({ method: 'GET', url: '/api/auth/me' }));
     expect(anonymous.statusCode).toBe(401);

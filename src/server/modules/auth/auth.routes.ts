@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { requestContext, SESSION_COOKIE } from '../../http/request-context.js';
 import { AppError } from '../../http/errors.js';
 import { errorResponses, Ok } from '../../http/schemas.js';
-import { roleCapabilities } from '../../policy/capabilities.js';
+import { capabilitiesOf } from '../../policy/capabilities.js';
 import {
   changePassword,
   createToken,
@@ -20,13 +20,14 @@ import {
   ChangePasswordBody,
   CreateTokenBody,
   LoginBody,
-  SessionResponse,
+  sessionResponse,
   TokenIdParams,
 } from './auth.schema.js';
 
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const SessionResponse = sessionResponse();
   const { config } = app.ctx;
   const cookieOptions = {
     path: '/',
@@ -63,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         user: outcome.user,
         csrfToken: outcome.csrfToken,
-        capabilities: [...roleCapabilities[outcome.user.role]],
+        capabilities: [...capabilitiesOf(outcome.user.role)],
       };
     },
   );
@@ -100,7 +101,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         user: presentUser(row),
         csrfToken: request.csrfToken ?? '',
-        capabilities: [...roleCapabilities[row.role]],
+        capabilities: [...capabilitiesOf(row.role)],
       };
     },
   );

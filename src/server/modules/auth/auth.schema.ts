@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { Nullable } from '../../http/schemas.js';
-import { ALL_ROLES, CAPABILITIES } from '../../policy/capabilities.js';
+import { ALL_ROLES, allCapabilities } from '../../policy/capabilities.js';
 
 export const RoleSchema = Type.Enum(ALL_ROLES, { description: 'Account role' });
 
@@ -26,11 +26,13 @@ export const LoginBody = Type.Object(
   { additionalProperties: false, examples: [{ username: 'admin', password: 'Louyuan@2026' }] },
 );
 
-export const SessionResponse = Type.Object({
-  user: UserSchema,
-  csrfToken: Type.String({ description: 'Send as x-csrf-token on every state-changing request' }),
-  capabilities: Type.Array(Type.Enum(CAPABILITIES), { description: 'What the role may do at all' }),
-});
+/** Built when the routes are registered: the capability names are the installed modules'. */
+export const sessionResponse = () =>
+  Type.Object({
+    user: UserSchema,
+    csrfToken: Type.String({ description: 'Send as x-csrf-token on every state-changing request' }),
+    capabilities: Type.Array(Type.Enum(allCapabilities()), { description: 'What the role may do at all' }),
+  });
 
 export const ChangePasswordBody = Type.Object(
   {

@@ -6,7 +6,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
-import { errorMessages, formatMessage, type Lang } from '../../http/messages.js';
+import { errorMessage, type Lang } from '../../http/messages.js';
 import { requireCapability } from '../../policy/authorize.js';
 import { parsePhone } from '../../../shared/phone.js';
 import { decodeCsv } from '../imports/imports.read.js';
@@ -105,8 +105,7 @@ export function hotlineTemplate(): string {
 
 function messageOf(error: unknown, lang: Lang): string {
   if (error instanceof AppError) {
-    const template = (errorMessages as Record<string, Record<Lang, string>>)[error.code]?.[lang];
-    return template ? formatMessage(template, error.params) : error.code;
+    return errorMessage(error.code, lang, error.params);
   }
   throw error;
 }

@@ -6,10 +6,15 @@ import { casesExtraRoutes } from './cases.extra.routes.js';
 import { caseStats } from './cases.figures.js';
 import { seedCases } from './cases.seed.js';
 import { casesDashboard } from './cases.dashboard.js';
+import { casesCapabilities } from './cases.capabilities.js';
+import { casesErrors } from './cases.errors.js';
+import { relocateCases } from './cases.relocate.js';
 
 /** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids (demo cases after households). */
 export const casesModule: ModuleManifest = {
   name: 'cases',
+  capabilities: casesCapabilities,
+  errors: casesErrors,
   routes: async (app) => {
     await app.register(casesRoutes);
     await app.register(casesExtraRoutes);
@@ -19,4 +24,10 @@ export const casesModule: ModuleManifest = {
   seed: { order: 60, run: seedCases },
   dashboard: casesDashboard,
   stats: caseStats,
+  scopedTables: [
+    { table: 'civic_case', placePath: 'path', gridPath: 'grid_path' },
+    // rebuilt by the rollup sweep from the case rows: a moved case marks its days stale (row trigger)
+    { table: 'case_rollup', placePath: 'scope_path', follows: 'derived' },
+  ],
+  gridsAdjusted: relocateCases,
 };

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../manifest.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { dashboardCapabilities } from './dashboard.capabilities.js';
 
 /**
  * The command dashboard (指挥中心 · 驾驶舱). It owns no tables: it reads the figure groups other modules declare
@@ -7,5 +8,6 @@ import { dashboardRoutes } from './dashboard.routes.js';
  */
 export const dashboardModule: ModuleManifest = {
   name: 'dashboard',
+  capabilities: dashboardCapabilities,
   routes: dashboardRoutes,
 };

@@ -10,6 +10,8 @@ import { GEOMETRY_FINDINGS } from './grids.check.js';
 import { checkCoverage, type CoverageGrid, type Finding } from './grids.coverage.js';
 import { areaM2, bbox, pointInPolygon, union, type GridPolygon } from './grids.geometry.js';
 import { bumpGridsVersion, forgetLocator } from './grids.queries.js';
+import type { GridsAdjusted } from '../manifest.js';
+import { installedModules } from '../registry.js';
 
 /**
  * Grid adjustments (网格调整): split, merge and redraw, versioned.
@@ -667,6 +669,40 @@ export async function applyPlan(
         .executeTakeFirstOrThrow();
       parentId = row.parent_id;
     }
+  }
+
+  // ---- every module whose rows sit in base grids re-locates them (cases, …) -------------------------------------
+  const change: GridsAdjusted = { groups: [] };
+  for (const [gi, group] of plan.groups.entries()) {
+    const template = group.updates[0]?.grid ?? group.retire[0] ?? group.create[0]?.template;
+    if (!template || template.kind !== 'base') continue;
+    const targets = [
+      ...group.updates.map((u) => ({ id: u.grid.id, path: u.grid.path, geometry: u.geometry })),
+      ...group.create.map((c, i) => {
+        const id = createdIds[gi]?.[i] ?? 0;
+        return { id, path: `${group.parent?.path ?? '/'}${id}/`, geometry: c.geometry };
+      }),
+    ];
+    const boxes = [...group.updates.map((u) => u.grid.geometry), ...group.retire.map((r) => r.geometry)]
+      .concat(targets.map((t) => t.geometry))
+      .map((g) => bbox(g as GridPolygon));
+    change.groups.push({
+      touchedIds: [...group.updates.map((u) => u.grid.id), ...group.retire.map((r) => r.id)],
+      targets,
+      box: [
+        Math.min(...boxes.map((b) => b[0])),
+        Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])),
+        Math.max(...boxes.map((b) => b[3])),
+      ],
+      locate: (lng, lat) => {
+        const hit = targets.find((t) => pointInPolygon(lng, lat, t.geometry as GridPolygon));
+        return hit ? { id: hit.id, path: hit.path } : null;
+      },
+    });
+  }
+  if (change.groups.length > 0) {
+    for (const module of installedModules()) await module.gridsAdjusted?.(trx, change);
   }
 
   await bumpGridsVersion(trx);

@@ -2,6 +2,8 @@ import type { ModuleManifest, StatDefinition } from '../manifest.js';
 import { gridsRoutes } from './grids.routes.js';
 import { seedGrids } from './grids.seed.js';
 import { gridsDashboard } from './grids.dashboard.js';
+import { gridsCapabilities } from './grids.capabilities.js';
+import { gridsErrors } from './grids.errors.js';
 
 function gridCount(key: string, zh: string, en: string, level: number): StatDefinition {
   return {
@@ -25,8 +27,15 @@ function gridCount(key: string, zh: string, en: string, level: number): StatDefi
 
 export const gridsModule: ModuleManifest = {
   name: 'grids',
+  capabilities: gridsCapabilities,
+  errors: gridsErrors,
   routes: gridsRoutes,
   seed: { order: 30, run: seedGrids },
+  scopedTables: [
+    { table: 'grid', gridPath: 'path', follows: 'source' },
+    // who may see an adjustment: the deepest place holding the grids it touched
+    { table: 'grid_adjustment', placePath: 'place_path' },
+  ],
   dashboard: gridsDashboard,
   stats: [
     gridCount('grids.level3', '三级网格', 'Level-3 grids', 3),

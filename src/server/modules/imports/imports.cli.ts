@@ -7,7 +7,7 @@ import type { AppContext, RequestContext } from '../../core/context.js';
 import type { Database } from '../../db/database.js';
 import type { ImportMode } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
-import { errorMessages, formatMessage, type Lang } from '../../http/messages.js';
+import { errorMessage, type Lang } from '../../http/messages.js';
 import { AuditSealer, sealPending } from '../../core/audit-trail.js';
 import { findByCode } from '../places/places.queries.js';
 import {
@@ -191,7 +191,7 @@ export async function importResidentsCli(
     } catch (error) {
       bars.stop();
       if (error instanceof AppError) {
-        console.error(formatMessage(errorMessages[error.code][options.lang], error.params));
+        console.error(errorMessage(error.code, options.lang, error.params));
         return error.code === 'IMPORT_HAS_FINDINGS' || error.code === 'IMPORT_CONFLICT' ? 2 : 1;
       }
       throw error;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError } from '../../http/errors.js';
-import { errorMessages, formatMessage } from '../../http/messages.js';
+import { errorMessage } from '../../http/messages.js';
 import { fieldIssues } from '../../http/validation.js';
 import { clientByKey, type Open311Client } from './open311.clients.js';
 import {
@@ -118,7 +118,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
       } else if (error instanceof AppError) {
         status =
           error.status === 404 || error.status === 403 ? error.status : error.status >= 500 ? 500 : 400;
-        description = formatMessage(errorMessages[error.code][lang], error.params);
+        description = errorMessage(error.code, lang, error.params);
       } else if (error.statusCode === 429) {
         status = 429;
         description = message(lang, 'rateLimited');

@@ -3,6 +3,8 @@ import type { ModuleManifest, StatDefinition } from '../manifest.js';
 import { countUnder } from './places.queries.js';
 import { placesRoutes } from './places.routes.js';
 import { seedPlaces } from './places.seed.js';
+import { placesCapabilities } from './places.capabilities.js';
+import { placesErrors } from './places.errors.js';
 
 function countStat(key: string, zh: string, en: string, kinds: PlaceKind[]): StatDefinition {
   return {
@@ -15,8 +17,11 @@ function countStat(key: string, zh: string, en: string, kinds: PlaceKind[]): Sta
 
 export const placesModule: ModuleManifest = {
   name: 'places',
+  capabilities: placesCapabilities,
+  errors: placesErrors,
   routes: placesRoutes,
   seed: { order: 10, run: seedPlaces },
+  scopedTables: [{ table: 'place', placePath: 'path', follows: 'source' }],
   stats: [
     countStat('places.streets', '镇街园区', 'Streets, towns and parks', ['street', 'town', 'park']),
     countStat('places.communities', '村（社区）', 'Communities and villages', ['community', 'village']),

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { DB, Place } from '../../db/types.js';
+import { installedModules } from '../registry.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -110,11 +111,16 @@ export async function rewriteSubtreePaths(
           depth = depth + ${depthDelta},
           updated_at = now()
     WHERE path LIKE ${underPath(oldPrefix)}`.execute(trx);
-  // households and residents carry a copy of their place's path: keep them in step in the same transaction
-  for (const table of ['household', 'resident'] as const) {
+  // every table whose rows carry a copy of their place's path (households, cases, imports … as the modules
+  // declare them) follows in the same transaction
+  for (const { table, placePath, follows = 'copy' } of installedModules().flatMap(
+    (m) => m.scopedTables ?? [],
+  )) {
+    if (!placePath || follows !== 'copy') continue;
+    const column = sql.ref(placePath);
     await sql`UPDATE ${sql.table(table)}
-        SET path = ${newPrefix} || substr(path, ${oldPrefix.length + 1})
-      WHERE path LIKE ${underPath(oldPrefix)}`.execute(trx);
+        SET ${column} = ${newPrefix} || substr(${column}, ${oldPrefix.length + 1})
+      WHERE ${column} LIKE ${underPath(oldPrefix)}`.execute(trx);
   }
   return Number(result.numAffectedRows ?? 0);
 }

@@ -5,9 +5,11 @@ import { gapQuery } from './staff.queries.js';
 import { staffRoutes } from './staff.routes.js';
 import { seedStaff } from './staff.seed.js';
 import { staffDashboard } from './staff.dashboard.js';
+import { staffErrors } from './staff.errors.js';
 
 export const staffModule: ModuleManifest = {
   name: 'staff',
+  errors: staffErrors,
   routes: staffRoutes,
   // after the grids (30) and the accounts (20): it links grid1 and grid2 to people on their micro-grids
   seed: { order: 35, run: seedStaff },

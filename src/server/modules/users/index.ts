@@ -1,9 +1,13 @@
 import type { ModuleManifest } from '../manifest.js';
 import { seedDemoAccounts } from './users.demo.js';
 import { usersRoutes } from './users.routes.js';
+import { usersCapabilities } from './users.capabilities.js';
+import { usersErrors } from './users.errors.js';
 
 export const usersModule: ModuleManifest = {
   name: 'users',
+  capabilities: usersCapabilities,
+  errors: usersErrors,
   routes: usersRoutes,
   seed: { order: 20, run: seedDemoAccounts },
   stats: [
