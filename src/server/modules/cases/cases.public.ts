@@ -1,3 +1,4 @@
+import { systemActor } from '../../core/system-actor.js';
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { runCommand } from '../../core/command.js';
@@ -53,23 +54,12 @@ function codeHash(code: string, phoneHash: string): string {
 
 /** A public caller: no account; audited as public:<masked phone>; placed at the district root. */
 async function publicActor(app: AppContext, phone: string | null, displayName: string): Promise<Actor> {
-  const root = await app.database.db
-    .selectFrom('place')
-    .select(['id', 'code', 'name', 'path'])
-    .where('parent_id', 'is', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  return {
-    userId: 0,
+  return systemActor(app.database.db, {
     username: `public:${phone ? maskPhone(phone) : 'anonymous'}`,
     displayName,
     role: 'resident',
-    placeId: root.id,
-    placeCode: root.code,
-    placeName: root.name,
-    placePath: root.path,
     via: 'public',
-  };
+  });
 }
 
 export interface PublicRequest {

@@ -1,3 +1,4 @@
+import { systemActor } from '../../core/system-actor.js';
 import { sql, type Transaction } from 'kysely';
 import type { AppContext, RequestContext } from '../../core/context.js';
 import type { DB } from '../../db/types.js';
@@ -37,25 +38,14 @@ export interface SweepResult {
 }
 
 async function systemContext(app: AppContext, trx: Transaction<DB>): Promise<RequestContext> {
-  const root = await trx
-    .selectFrom('place')
-    .select(['id', 'code', 'name', 'path'])
-    .where('parent_id', 'is', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
   return {
     app,
-    actor: {
-      userId: 0,
+    actor: await systemActor(trx, {
       username: SWEEP_ACTOR,
       displayName: '系统（超时巡检）',
       role: 'district_admin',
-      placeId: root.id,
-      placeCode: root.code,
-      placeName: root.name,
-      placePath: root.path,
       via: 'cli',
-    },
+    }),
     lang: 'zh-CN',
     ip: 'system',
     requestId: `sweep-${process.pid}-${Date.now()}`,

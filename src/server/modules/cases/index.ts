@@ -9,6 +9,7 @@ import { casesDashboard } from './cases.dashboard.js';
 import { casesCapabilities } from './cases.capabilities.js';
 import { casesErrors } from './cases.errors.js';
 import { relocateCases } from './cases.relocate.js';
+import { casesCli } from './cases.cli.js';
 
 /** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids (demo cases after households). */
 export const casesModule: ModuleManifest = {
@@ -20,6 +21,7 @@ export const casesModule: ModuleManifest = {
     await app.register(casesExtraRoutes);
     await app.register(casesPublicRoutes);
   },
+  cli: casesCli,
   background: (app) => casesBackground(app),
   seed: { order: 60, run: seedCases },
   dashboard: casesDashboard,

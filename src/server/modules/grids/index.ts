@@ -4,6 +4,7 @@ import { seedGrids } from './grids.seed.js';
 import { gridsDashboard } from './grids.dashboard.js';
 import { gridsCapabilities } from './grids.capabilities.js';
 import { gridsErrors } from './grids.errors.js';
+import { gridsCli } from './grids.cli.js';
 
 function gridCount(key: string, zh: string, en: string, level: number): StatDefinition {
   return {
@@ -30,6 +31,7 @@ export const gridsModule: ModuleManifest = {
   capabilities: gridsCapabilities,
   errors: gridsErrors,
   routes: gridsRoutes,
+  cli: gridsCli,
   seed: { order: 30, run: seedGrids },
   scopedTables: [
     { table: 'grid', gridPath: 'path', follows: 'source' },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import type { AppContext, RequestContext } from '../../core/context.js';
 import type { Database } from '../../db/database.js';
@@ -9,7 +10,8 @@ import type { ImportMode } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import { errorMessage, type Lang } from '../../http/messages.js';
 import { AuditSealer, sealPending } from '../../core/audit-trail.js';
-import { findByCode } from '../places/places.queries.js';
+import { systemActor } from '../../core/system-actor.js';
+import type { CliKit } from '../manifest.js';
 import {
   commitImport,
   getImport,
@@ -91,33 +93,17 @@ export async function importContext(
   placeCode: string | undefined,
   lang: Lang,
 ): Promise<{ ctx: RequestContext; sealer: AuditSealer }> {
-  const { db } = database;
-  const place = placeCode
-    ? await findByCode(db, placeCode)
-    : await db
-        .selectFrom('place')
-        .selectAll()
-        .where('parent_id', 'is', null)
-        .orderBy('id')
-        .executeTakeFirst();
-  if (!place) throw new Error(`No place with code ${placeCode ?? '(root)'}`);
-  const osUser = os.userInfo().username;
-  const sealer = new AuditSealer(db, () => {});
+  const sealer = new AuditSealer(database.db, () => {});
   const app: AppContext = { config, database, sealer, startedAt: new Date() };
   const ctx: RequestContext = {
     app,
     // The CLI acts with a registry keeper's capabilities at --place; it has no account.
-    actor: {
-      userId: 0,
-      username: `cli:${osUser}`,
-      displayName: `cli:${osUser}`,
+    actor: await systemActor(database.db, {
+      username: `cli:${os.userInfo().username}`,
       role: 'community_staff',
-      placeId: place.id,
-      placeCode: place.code,
-      placeName: place.name,
-      placePath: place.path,
       via: 'cli',
-    },
+      ...(placeCode ? { placeCode } : {}),
+    }),
     lang,
     ip: 'cli',
     requestId: `cli-${process.pid}-${Date.now()}`,
@@ -204,4 +190,44 @@ export async function importResidentsCli(
     await sealer.stop();
     await sealPending(db);
   }
+}
+
+/** `louyuan import residents FILE`. */
+export function importsCli(_program: Command, kit: CliKit): void {
+  const importCommand = kit.group('import', 'Import registry data from spreadsheets');
+  importCommand
+    .command('residents <file>')
+    .description(
+      'Import residents from an .xlsx or .csv (UTF-8 or GBK) in the console template’s columns: every row is ' +
+        'checked first (findings by row and column), then written in one audited transaction',
+    )
+    .option('--place <code>', 'act as a registry keeper of this node (default: the district root)')
+    .option(
+      '--mode <mode>',
+      'all: only a file without findings, all rows or none; valid: the valid rows',
+      'all',
+    )
+    .option('--dry-run', 'check and report only; write nothing')
+    .option('--lang <lang>', 'language of findings and messages: zh-CN or en', 'zh-CN')
+    .option('--show <n>', 'findings to print', '50')
+    .action(
+      async (
+        file: string,
+        options: { place?: string; mode: string; dryRun?: boolean; lang: string; show: string },
+      ) => {
+        if (options.mode !== 'all' && options.mode !== 'valid') throw new Error('--mode takes all or valid');
+        if (options.lang !== 'zh-CN' && options.lang !== 'en') throw new Error('--lang takes zh-CN or en');
+        const show = Number(options.show);
+        if (!Number.isInteger(show) || show < 0) throw new Error('--show takes a whole number');
+        await kit.withDatabase(async (database) => {
+          process.exitCode = await importResidentsCli(kit.config, database, file, {
+            ...(options.place ? { place: options.place } : {}),
+            mode: options.mode as 'all' | 'valid',
+            dryRun: options.dryRun === true,
+            lang: options.lang as 'zh-CN' | 'en',
+            show,
+          });
+        });
+      },
+    );
 }

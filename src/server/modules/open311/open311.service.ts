@@ -1,3 +1,4 @@
+import { systemActor } from '../../core/system-actor.js';
 import type { AppContext, RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
@@ -364,23 +365,12 @@ export function checkAttributes(
 
 /** The account-less actor a client files as: a resident bound to the district root (it may report anywhere). */
 async function clientActor(ctx: Open311Context, client: Open311Client): Promise<Actor> {
-  const root = await ctx.app.database.db
-    .selectFrom('place')
-    .select(['id', 'code', 'name', 'path'])
-    .where('parent_id', 'is', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  return {
-    userId: 0,
+  return systemActor(ctx.app.database.db, {
     username: `open311:${client.name}`,
     displayName: client.name,
     role: 'resident',
-    placeId: root.id,
-    placeCode: root.code,
-    placeName: root.name,
-    placePath: root.path,
     via: 'public',
-  };
+  });
 }
 
 /**

@@ -3,12 +3,14 @@ import { seedDemoAccounts } from './users.demo.js';
 import { usersRoutes } from './users.routes.js';
 import { usersCapabilities } from './users.capabilities.js';
 import { usersErrors } from './users.errors.js';
+import { usersCli } from './users.cli.js';
 
 export const usersModule: ModuleManifest = {
   name: 'users',
   capabilities: usersCapabilities,
   errors: usersErrors,
   routes: usersRoutes,
+  cli: usersCli,
   seed: { order: 20, run: seedDemoAccounts },
   stats: [
     {
