@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { requestContext } from '../../http/request-context.js';
 import { errorResponses, Nullable, PageQuery, Paged } from '../../http/schemas.js';
 import { requireCapability, scopePrefix } from '../../policy/authorize.js';
-import { escapeLike, underPath } from '../places/places.queries.js';
+import { escapeLike, underPath } from '../../core/sql.js';
 import { verifyAuditChain } from '../../core/audit-trail.js';
 
 const tags = ['audit'];

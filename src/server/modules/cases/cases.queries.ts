@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool, type Transaction } fro
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../policy/actor.js';
 import { inGridScope, type GridScope } from '../../policy/grid-scope.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -81,16 +81,4 @@ export function caseVisible(actor: Actor, gridScope: GridScope, row: CaseRow): b
     );
   }
   return true;
-}
-
-/** The ancestors of a place path ('/1/5/9/' → ids 1, 5, 9) with their kinds, nearest last. */
-export async function placeChain(db: Executor, path: string) {
-  const ids = path.split('/').filter(Boolean).map(Number);
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('place')
-    .select(['id', 'kind', 'code', 'name', 'path'])
-    .where('id', 'in', ids)
-    .execute();
-  return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
 }

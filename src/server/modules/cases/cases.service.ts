@@ -25,7 +25,8 @@ import {
 } from '../../../shared/working-time.js';
 import { toWgs84, type Crs } from '../grids/grids.geometry.js';
 import { locatorFor } from '../grids/grids.queries.js';
-import { findByCode, underPath } from '../places/places.queries.js';
+import { findByCode } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { calendarFor, categoriesFor } from './cases.calendar.js';
 import { announce } from './cases.notify.js';
 import { allowedActions } from './cases.policy.js';

@@ -27,7 +27,8 @@ import {
 import { calendarFor } from './cases.calendar.js';
 import { announce } from './cases.notify.js';
 import { allowedActions, isReporter } from './cases.policy.js';
-import { caseQuery, caseVisible, placeChain, type CaseRow } from './cases.queries.js';
+import { caseQuery, caseVisible, type CaseRow } from './cases.queries.js';
+import { placeChain } from '../places/places.queries.js';
 import { actorAccount, dueAfter, getCase, requireReader } from './cases.service.js';
 
 export interface TransitionInput {

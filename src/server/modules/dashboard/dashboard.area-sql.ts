@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DashboardArea, DashboardFigure } from '../manifest.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 
 /**
  * The WHERE condition "this row lies in the dashboard's area", for tables carrying copies of their place path and

@@ -3,6 +3,7 @@
  * (whole Beijing calendar days), with the breadcrumb back up, the child grids the map shows and the rankings that
  * make sense there.
  */
+import { underPath } from '../../core/sql.js';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
 import type { PlaceKind } from '../../db/types.js';
@@ -11,7 +12,7 @@ import type { Lang } from '../../http/messages.js';
 import { authorize, requireCapability } from '../../policy/authorize.js';
 import { gridScopeOf, pathInGridScope } from '../../policy/grid-scope.js';
 import { addDays, localDay } from '../cases/cases.rollup.js';
-import { placeChain } from '../cases/cases.queries.js';
+import { placeChain } from '../places/places.queries.js';
 import type { DashboardArea, DashboardPeriod } from '../manifest.js';
 import { findByCode } from '../places/places.queries.js';
 
@@ -151,7 +152,7 @@ export async function resolveArea(
 /** The WHERE condition (grid g joined to its place p) selecting the grids the area's map shows. */
 export const mapGridCondition = (area: ResolvedArea) => {
   const m = area.mapGrids;
-  if (m.kind === 'level') return sql<boolean>`g.level = ${m.level} AND p.path LIKE ${`${m.placePath}%`}`;
+  if (m.kind === 'level') return sql<boolean>`g.level = ${m.level} AND p.path LIKE ${underPath(m.placePath)}`;
   if (m.kind === 'children') return sql<boolean>`g.parent_id = ${m.parentGridId}`;
   return m.paths.length === 0 ? sql<boolean>`false` : sql<boolean>`g.path = ANY(${m.paths}::text[])`;
 };

@@ -3,6 +3,7 @@
  * case views built on the daily rollups — trend, categories, rankings, the map of child grids. See
  * docs/ARCHITECTURE.md, "Dashboard and rollups".
  */
+import { underPath } from '../../core/sql.js';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
@@ -295,7 +296,7 @@ export async function dashboardRankings(ctx: RequestContext, query: DashboardQue
       .selectFrom('place')
       .select(['path', 'code', 'name'])
       .where('kind', 'in', by === 'street' ? STREET_KINDS : COMMUNITY_KINDS)
-      .where('path', 'like', `${area.placePath}%`)
+      .where('path', 'like', underPath(area.placePath))
       .orderBy('code')
       .execute();
     const sums = places.length

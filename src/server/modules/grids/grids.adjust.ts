@@ -5,7 +5,7 @@ import type { DB, GeoJsonPolygon, GridKind } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, requireCapability } from '../../policy/authorize.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { GEOMETRY_FINDINGS } from './grids.check.js';
 import { checkCoverage, type CoverageGrid, type Finding } from './grids.coverage.js';
 import { areaM2, bbox, pointInPolygon, union, type GridPolygon } from './grids.geometry.js';

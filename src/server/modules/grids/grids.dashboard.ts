@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { stateCount } from '../dashboard/dashboard.area-sql.js';
 import type { DashboardArea, DashboardSource } from '../manifest.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 

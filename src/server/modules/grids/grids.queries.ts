@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, GridKind } from '../../db/types.js';
 import type { Actor } from '../../policy/actor.js';
 import { gridScopeOf, inGridScope } from '../../policy/grid-scope.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { GridLocator, type LocatorCompound, type LocatorGrid } from './grids.locator.js';
 
 /** Grids joined with the path of the place they belong to: access is decided on that path. */

@@ -1,3 +1,4 @@
+import { underPath } from '../../core/sql.js';
 import type { ModuleManifest, StatDefinition } from '../manifest.js';
 import { gridsRoutes } from './grids.routes.js';
 import { seedGrids } from './grids.seed.js';
@@ -19,7 +20,7 @@ function gridCount(key: string, zh: string, en: string, level: number): StatDefi
         .where('g.kind', '=', 'base')
         .where('g.level', '=', level)
         .where('g.retired_at', 'is', null)
-        .where('p.path', 'like', `${actor.placePath}%`)
+        .where('p.path', 'like', underPath(actor.placePath))
         .executeTakeFirstOrThrow();
       return row.n;
     },

@@ -4,7 +4,7 @@ import { personalDataKeys } from '../../core/keys.js';
 import { encryptField, lookupHash, type PersonalDataKeys } from '../../core/personal-data.js';
 import type { DB, Household } from '../../db/types.js';
 import { locatorFor } from '../grids/grids.queries.js';
-import { pinyinOf } from '../places/places.queries.js';
+import { pinyinOf } from '../../core/pinyin.js';
 import type { ResidentRecord } from './households.records.js';
 
 /**

@@ -4,7 +4,7 @@ import { encryptField, lookupHash } from '../../core/personal-data.js';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { makeIdNumber } from '../../../shared/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../shared/masking.js';
-import { pinyinOf } from '../places/places.queries.js';
+import { pinyinOf } from '../../core/pinyin.js';
 
 let t: TestApp;
 let community1: Session;

@@ -13,7 +13,8 @@ import { parseIdNumber } from '../../../shared/id-number.js';
 import { parsePhone } from '../../../shared/phone.js';
 import { maskPhone } from '../../../shared/masking.js';
 import { SENSITIVE_TAGS, type ResidentTag } from '../../../shared/resident-tags.js';
-import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
+import { findByCode } from '../places/places.queries.js';
+import { escapeLike, underPath } from '../../core/sql.js';
 import {
   ageOn,
   householdQuery,

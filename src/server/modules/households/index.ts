@@ -1,5 +1,5 @@
 import type { ModuleManifest, StatDefinition } from '../manifest.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { householdsRoutes } from './households.routes.js';
 import { seedHouseholds } from './households.seed.js';
 import { householdsDashboard } from './households.dashboard.js';

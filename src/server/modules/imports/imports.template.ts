@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.js';
 import { RESIDENT_TAGS } from '../../../shared/resident-tags.js';
 import { requireCapability } from '../../policy/authorize.js';
 import { TAG_NAMES_ZH } from '../households/households.records.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { IMPORT_COLUMNS } from './imports.columns.js';
 
 const TEXT_COLUMNS = new Set(['idNumber', 'phone', 'buildingCode', 'unit', 'room', 'birthDate']);

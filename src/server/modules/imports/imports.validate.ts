@@ -8,7 +8,7 @@ import {
   type ResidentInput,
   type ResidentRecord,
 } from '../households/households.records.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { IMPORT_COLUMNS, type ImportColumnKey } from './imports.columns.js';
 import type { Cell, ReadSheet } from './imports.read.js';
 

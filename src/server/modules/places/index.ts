@@ -1,3 +1,4 @@
+import { underPath } from '../../core/sql.js';
 import type { PlaceKind } from '../../db/types.js';
 import type { ModuleManifest, StatDefinition } from '../manifest.js';
 import { countUnder } from './places.queries.js';
@@ -36,7 +37,7 @@ export const placesModule: ModuleManifest = {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('kind', '=', 'compound')
           .where('management_type', '=', 'unmanaged')
-          .where('path', 'like', `${actor.placePath}%`)
+          .where('path', 'like', underPath(actor.placePath))
           .executeTakeFirstOrThrow();
         return row.n;
       },

@@ -1,26 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { pinyin } from 'pinyin-pro';
 import type { DB, Place } from '../../db/types.js';
 import { installedModules } from '../registry.js';
+import { underPath } from '../../core/sql.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
-
-/** Pinyin and initials for search: 建设路街道 → "jianshelujiedao" / "jsljd". */
-export function pinyinOf(name: string): { full: string; initials: string } {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const clean = (parts: string[]) =>
-    parts
-      .join('')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
-  return { full: clean(syllables), initials: clean(initials) };
-}
-
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Everything at or under a path: one prefix predicate the C-collated path index answers. */
-export const underPath = (prefix: string) => `${escapeLike(prefix)}%`;
 
 export function findByCode(
   db: Executor,
@@ -123,4 +106,16 @@ export async function rewriteSubtreePaths(
       WHERE ${column} LIKE ${underPath(oldPrefix)}`.execute(trx);
   }
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** The ancestors of a place path ('/1/5/9/' → ids 1, 5, 9) with their kinds, nearest last. */
+export async function placeChain(db: Executor, path: string) {
+  const ids = path.split('/').filter(Boolean).map(Number);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('place')
+    .select(['id', 'kind', 'code', 'name', 'path'])
+    .where('id', 'in', ids)
+    .execute();
+  return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
 }

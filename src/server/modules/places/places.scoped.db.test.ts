@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { installedModules } from '../registry.js';
 import { sweepRollups } from '../cases/cases.rollup.js';
-import { underPath } from './places.queries.js';
+import { underPath } from '../../core/sql.js';
 
 /**
  * Scoping follows the place tree: every row carrying a copy of a place path follows a move in the same

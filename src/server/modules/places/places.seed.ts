@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { NewPlace } from '../../db/types.js';
 import type { SeedContext } from '../manifest.js';
 import { generateDemoPlaces } from './places.demo-data.js';
-import { pinyinOf } from './places.queries.js';
+import { pinyinOf } from '../../core/pinyin.js';
 
 /** Write the demo district's place tree (the generator is pure; this only stores what it returns). */
 export async function seedPlaces(ctx: SeedContext): Promise<void> {

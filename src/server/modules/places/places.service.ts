@@ -10,18 +10,17 @@ import { authorize, requireCapability, scopePrefix } from '../../policy/authoriz
 import { mayPlace, placeActions, type PlaceAction } from './places.policy.js';
 import {
   descendantCounts,
-  escapeLike,
   findByCode,
   findById,
   idsOfPath,
   listQuery,
   nextChildCode,
-  pinyinOf,
   placesByIds,
   rewriteSubtreePaths,
-  underPath,
   type PlaceListRow,
 } from './places.queries.js';
+import { escapeLike, underPath } from '../../core/sql.js';
+import { pinyinOf } from '../../core/pinyin.js';
 
 export interface PlaceView {
   code: string;

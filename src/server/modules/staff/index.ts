@@ -1,6 +1,6 @@
 import { gridScopeOf } from '../../policy/grid-scope.js';
 import type { ModuleManifest } from '../manifest.js';
-import { underPath } from '../places/places.queries.js';
+import { underPath } from '../../core/sql.js';
 import { gapQuery } from './staff.queries.js';
 import { staffRoutes } from './staff.routes.js';
 import { seedStaff } from './staff.seed.js';

@@ -3,7 +3,7 @@ import { personalDataKeys } from '../../core/keys.js';
 import { encryptField, lookupHash } from '../../core/personal-data.js';
 import { maskPhone } from '../../../shared/masking.js';
 import type { SeedContext } from '../manifest.js';
-import { pinyinOf } from '../places/places.queries.js';
+import { pinyinOf } from '../../core/pinyin.js';
 import { generateDemoStaff } from './staff.demo-data.js';
 
 /** The demo accounts that are grid workers: each is linked to a person serving micro-grids of its community. */

@@ -16,7 +16,9 @@ import { keywordMessage, type Lang } from '../../http/messages.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
 import { can, type Capability } from '../../policy/capabilities.js';
 import { gridScopeOf, inGridScope, pathInGridScope } from '../../policy/grid-scope.js';
-import { escapeLike, findByCode, pinyinOf, underPath } from '../places/places.queries.js';
+import { findByCode } from '../places/places.queries.js';
+import { escapeLike, underPath } from '../../core/sql.js';
+import { pinyinOf } from '../../core/pinyin.js';
 import type { Kysely } from 'kysely';
 import { assignmentQuery, gapQuery, staffReachable, type AssignmentRow } from './staff.queries.js';
 

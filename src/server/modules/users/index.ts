@@ -1,3 +1,4 @@
+import { underPath } from '../../core/sql.js';
 import type { ModuleManifest } from '../manifest.js';
 import { seedDemoAccounts } from './users.demo.js';
 import { usersRoutes } from './users.routes.js';
@@ -22,7 +23,7 @@ export const usersModule: ModuleManifest = {
           .selectFrom('app_user as u')
           .innerJoin('place as p', 'p.id', 'u.place_id')
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('p.path', 'like', `${actor.placePath}%`)
+          .where('p.path', 'like', underPath(actor.placePath))
           .executeTakeFirstOrThrow();
         return row.n;
       },

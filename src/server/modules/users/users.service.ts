@@ -12,7 +12,8 @@ import {
   userQuery,
   type UserRow,
 } from '../auth/auth.service.js';
-import { escapeLike, findByCode, underPath } from '../places/places.queries.js';
+import { findByCode } from '../places/places.queries.js';
+import { escapeLike, underPath } from '../../core/sql.js';
 import { userActions, type UserAction } from './users.policy.js';
 
 export function presentManagedUser(actor: Actor, row: UserRow) {
