@@ -10,6 +10,9 @@ import { SESSION_COOKIE } from '../http/request-context.js';
 import { AuditSealer } from '../core/audit-trail.js';
 import { DEMO_PASSWORD } from '../modules/users/users.demo.js';
 import { openTestDatabase } from './database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { ModuleManifest } from '../modules/manifest.js';
+import { installModules } from '../modules/registry.js';
 
 export interface Session {
   username: string;
@@ -34,8 +37,16 @@ export interface TestApp {
 }
 
 /** The whole API over this file's own database, driven with app.inject (real routing, validation, hooks). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { modules?: readonly ModuleManifest[] } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
+  if (options.modules) {
+    // a test's own module: install it and run its migrations over this file's copy of the database
+    installModules(options.modules);
+    await migrateToLatest(database);
+  }
   // stored files (case photos) go to a directory of this test app's own, removed on close
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'louyuan-files-'));
   const config: Config = {
@@ -46,7 +57,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   };
   const sealer = new AuditSealer(database.db, () => {});
   const ctx: AppContext = { config, database, sealer, startedAt: new Date() };
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, options.modules ? { modules: options.modules } : {});
   await app.ready();
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
