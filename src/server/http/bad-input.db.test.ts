@@ -1,3 +1,4 @@
+import { loadModuleFixtures, moduleParamFixtures, type FixtureValues } from '../testing/walk-fixtures.js';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,6 @@ const PARAM_FIXTURES: Record<string, Record<string, () => Fixture>> = {
     '/api/auth/tokens/': () => ({ value: String(fx.tokenId) }),
     '/api/residents/': () => ({ value: String(fx.residentId) }),
     '/api/households/': () => ({ value: String(fx.householdId) }),
-    '/api/grid-staff/': () => ({ value: String(fx.staffAssignmentId) }),
     '/api/residents/imports/': () => ({ value: String(fx.importId) }),
   },
   version: { '/api/grids/': () => ({ value: '1' }) },
@@ -70,7 +70,10 @@ function fillUrl(
   let url = route.url;
   let version: number | undefined;
   for (const param of pathParams(route.url)) {
-    const make = longestPrefix(PARAM_FIXTURES[param] ?? {}, route.url);
+    const make = longestPrefix(
+      { ...PARAM_FIXTURES[param], ...moduleParamFixtures(param, moduleValues) },
+      route.url,
+    );
     if (!make) throw new Error(`add a fixture for :${param} (${routeName(route)})`);
     const fixture = make();
     url = url.replace(`:${param}`, override[param] ?? encodeURIComponent(fixture.value));
@@ -150,6 +153,7 @@ function answerProblems(
 let t: TestApp;
 let db: Kysely<DB>;
 const sessions: Record<string, Session> = {};
+let moduleValues: Record<string, FixtureValues> = {};
 const fx = {
   leafCode: '',
   leafVersion: 1,
@@ -162,7 +166,6 @@ const fx = {
   point: [0, 0] as [number, number],
   residentId: 0,
   householdId: 0,
-  staffAssignmentId: 0,
   importId: 0,
   caseId: 0,
   caseVersion: 1,
@@ -210,13 +213,14 @@ beforeAll(async () => {
     .orderBy('id')
     .limit(1)
     .executeTakeFirstOrThrow();
-  const assignment = await db
-    .selectFrom('grid_staff_assignment')
-    .select('id')
-    .where('ended_on', 'is', null)
-    .orderBy('id')
-    .limit(1)
+  const communityRow = await db
+    .selectFrom('place')
+    .select(['id', 'code', 'path'])
+    .where('code', '=', (sessions.community1 as Session).user.place.code)
     .executeTakeFirstOrThrow();
+  moduleValues = (
+    await loadModuleFixtures({ db, community: communityRow, owner: sessions.community1 as Session })
+  ).values;
   const token = await (sessions.admin as Session).request('POST', '/api/auth/tokens', {
     name: 'bad-input fixture',
   });
@@ -244,7 +248,6 @@ beforeAll(async () => {
     residentId: resident.id,
     householdId: resident.household_id,
     point: [(micro.min_lng + micro.max_lng) / 2, (micro.min_lat + micro.max_lat) / 2],
-    staffAssignmentId: assignment.id,
   });
 });
 afterAll(() => t?.close());

@@ -6,13 +6,15 @@ import type { DB } from '../db/types.js';
 import type { RouteEntry } from '../http/request-context.js';
 import type { Session } from './app.js';
 import { csvOf, multipartBody, uploadFixture } from './sheets.js';
-import { isMultipartRoute, part, pathParams, routeName, type JsonSchema } from './walk.js';
+import { isMultipartRoute, longestPrefix, part, pathParams, routeName, type JsonSchema } from './walk.js';
+import { loadModuleFixtures, moduleParamFixtures, type FixtureValues } from './walk-fixtures.js';
 
 /**
  * Two communities' subtrees as fixtures (community1's in the first street, community3's in the second), and the
  * calls that try to reach one from the other through any route of app.routeTable. The access walk and the scope
- * matrix share them: a route added later needs its fixtures here (PARAM_FIXTURES by parameter name and URL
- * prefix), or every walk fails with "add a fixture for :param".
+ * matrix share them: a route added later needs fixtures for its path parameters — in its module's
+ * `<module>.fixtures.ts` (testing/walk-fixtures.ts), or for the core's here (PARAM_FIXTURES by parameter name and
+ * URL prefix) — or every walk fails with "add a fixture for :param".
  */
 
 /** One community's subtree as fixtures: what an actor outside it must not reach. */
@@ -38,8 +40,8 @@ export interface Subtree {
   /** A resident and a household registered in the community (the demo seeds these communities always). */
   residentId: number;
   householdId: number;
-  /** A current staff assignment on a grid of the community. */
-  staffAssignmentId: number;
+  /** What each module's fixtures file loaded for the community (testing/walk-fixtures.ts), by module. */
+  modules: Record<string, FixtureValues>;
   /** A resident import job uploaded by the community's staff. */
   importId: number;
   /** A case filed by the community's staff at `point`. */
@@ -78,7 +80,6 @@ export const PARAM_FIXTURES: Record<string, Record<string, (s: Subtree) => Fixtu
     '/api/auth/tokens/': (s) => ({ value: String(s.tokenId) }),
     '/api/residents/': (s) => ({ value: String(s.residentId) }),
     '/api/households/': (s) => ({ value: String(s.householdId) }),
-    '/api/grid-staff/': (s) => ({ value: String(s.staffAssignmentId) }),
     '/api/residents/imports/': (s) => ({ value: String(s.importId) }),
   },
   photoId: {
@@ -175,13 +176,16 @@ export const isListRoute = (route: RouteEntry) =>
   (route.method === 'GET' || route.readOnly) && pathParams(route.url).length === 0;
 
 export function paramFixture(route: RouteEntry, param: string, subtree: Subtree): Fixture {
-  const byPrefix = PARAM_FIXTURES[param] ?? {};
-  const prefix = Object.keys(byPrefix)
-    .filter((p) => route.url.startsWith(p))
-    .sort((a, b) => b.length - a.length)[0];
-  const make = prefix ? byPrefix[prefix] : undefined;
-  if (!make) throw new Error(`add a fixture for :${param} (${routeName(route)})`);
-  return make(subtree);
+  const byPrefix: Record<string, () => Fixture> = {
+    ...Object.fromEntries(
+      Object.entries(PARAM_FIXTURES[param] ?? {}).map(([p, make]) => [p, () => make(subtree)]),
+    ),
+    ...moduleParamFixtures(param, subtree.modules),
+  };
+  const make = longestPrefix(byPrefix, route.url);
+  if (!make)
+    throw new Error(`add a fixture for :${param} (${routeName(route)}), in the module's fixtures file`);
+  return make();
 }
 
 export interface Call {
@@ -336,15 +340,11 @@ export async function loadSubtree(
     .limit(1)
     .executeTakeFirstOrThrow();
   const gridCodes = await db.selectFrom('grid').select('code').where('place_id', '=', community.id).execute();
-  const assignment = await db
-    .selectFrom('grid_staff_assignment as a')
-    .innerJoin('grid as g', 'g.id', 'a.grid_id')
-    .select('a.id')
-    .where('g.place_id', '=', community.id)
-    .where('a.ended_on', 'is', null)
-    .orderBy('a.id')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const contributed = await loadModuleFixtures({
+    db,
+    community: { id: community.id, code: communityCode, path: community.path },
+    owner: tokenOwner,
+  });
   const tokenName = `token-of-${tokenOwner.username}`;
   const created = await tokenOwner.request('POST', '/api/auth/tokens', { name: tokenName });
   if (created.statusCode !== 200) throw new Error(`token for ${tokenOwner.username}: ${created.body}`);
@@ -414,6 +414,7 @@ export async function loadSubtree(
     tokenName,
     ...gridCodes.map((g) => g.code),
     filedCase.code,
+    ...contributed.identifiers,
   ];
   return {
     label,
@@ -433,7 +434,7 @@ export async function loadSubtree(
     householdId: resident.household_id,
     // the centre of a rectangle-ish micro-grid lies inside it; the grids test checks location exactly
     point,
-    staffAssignmentId: assignment.id,
+    modules: contributed.values,
     importId,
     caseId: filedCase.id,
     caseVersion: filedCase.version,
