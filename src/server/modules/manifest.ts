@@ -19,6 +19,11 @@ export interface SeedContext {
   /** Seeded random numbers in [0, 1), private to the module so modules do not disturb each other's draws. */
   random: () => number;
   log: (message: string) => void;
+  /**
+   * The demo's now: activity (cases, and every later module's records) is generated over the time before it, so a
+   * demo seeded on any day is current on that day. Seeding writes it to louyuan_meta `demo.asOf`.
+   */
+  asOf: Date;
 }
 
 /** A figure a module contributes to the home page and dashboards, computed from records in the actor's scope. */

@@ -8,13 +8,7 @@ import {
   workingMinutesBetween,
 } from '../../../shared/working-time.js';
 import { CATEGORIES, DEPARTMENTS } from './cases.catalogue.js';
-import {
-  DEMO_CASES_END,
-  generateDemoCases,
-  type DemoCase,
-  type DemoCategory,
-  type DemoSpot,
-} from './cases.demo-data.js';
+import { generateDemoCases, type DemoCase, type DemoCategory, type DemoSpot } from './cases.demo-data.js';
 
 const calendar = calendarFrom(SHIPPED_CALENDAR);
 const categories: DemoCategory[] = CATEGORIES.filter((c) => c.code.length === 4).map((c, i) => {
@@ -49,8 +43,11 @@ const spots: DemoSpot[] = Array.from({ length: 40 }, (_, i) => ({
   district: { id: 1, name: '二七区' },
 }));
 
-function generate(scale: number, seed = 'louyuan-demo-cases'): DemoCase[] {
-  return generateDemoCases({ random: seedrandom(seed), scale, calendar, categories, spots });
+/** The demo's now in these tests: a fixed instant, so the same seed gives the same cases. */
+const DEMO_CASES_END = new Date('2026-11-20T00:00:00+08:00');
+
+function generate(scale: number, seed = 'louyuan-demo-cases', end = DEMO_CASES_END): DemoCase[] {
+  return generateDemoCases({ random: seedrandom(seed), scale, calendar, categories, spots, end });
 }
 
 const year = generate(0.1);
@@ -61,6 +58,20 @@ function stepTimes(c: DemoCase): (Date | null)[] {
 }
 
 describe('the demo case generator', () => {
+  it('follows the day it is seeded: this month has reports, and cases are open, due and overdue now', () => {
+    for (const now of [new Date('2026-12-08T09:30:00+08:00'), new Date('2027-06-20T16:00:00+08:00')]) {
+      const cases = generate(0.1, 'louyuan-demo-cases', now);
+      const monthStart = new Date(`${localDate(now).slice(0, 8)}01T00:00:00+08:00`);
+      const thisMonth = cases.filter((c) => c.reportedAt >= monthStart && c.reportedAt <= now);
+      expect(thisMonth.length).toBeGreaterThan(50);
+      expect(cases.at(-1)!.reportedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(now.getTime() - cases[0]!.reportedAt.getTime()).toBeGreaterThan(360 * 86_400_000);
+      const open = cases.filter((c) => (OPEN_STATUSES as readonly string[]).includes(c.status));
+      expect(open.some((c) => c.currentDueAt && c.currentDueAt < now)).toBe(true);
+      expect(open.some((c) => c.currentDueAt && c.currentDueAt > now)).toBe(true);
+    }
+  });
+
   it('makes round(40,000 × scale) cases with unique codes shaped like the default (local date + sequence)', () => {
     expect(year).toHaveLength(4000);
     expect(small).toHaveLength(400);

@@ -4,8 +4,8 @@
  * The seed (cases.seed.ts) resolves places, grids, categories and the working-time calendar and hands them in;
  * this file decides what happened to each case and when. Every case is simulated step by step the way the
  * workflow (cases.transitions.ts) records it — deadlines with the working-time calendar, on-time flags and
- * working minutes computed the same way — and the simulation stops at the demo's fixed end instant
- * (DEMO_CASES_END), so recent cases are left in every open state and some are overdue.
+ * working minutes computed the same way — and the simulation stops at the demo's "now" (`end`: the instant the
+ * demo is seeded), so recent cases are left in every open state, some due and some overdue now.
  */
 import type { Rng } from '../../core/demo-utils.js';
 import { demoMobile, pick } from '../../core/demo-utils.js';
@@ -27,10 +27,10 @@ import {
 } from '../../../shared/working-time.js';
 
 /**
- * The demo's "now": the year of cases ends at this fixed instant (2026-11-20 00:00 Asia/Shanghai), not at the
- * time the seed runs, so the same seed number always gives the same cases.
+ * The year of demo cases ends at the instant the demo is seeded (SeedContext.asOf), so a fresh start on any day
+ * shows a living district: this month's reports, cases due today and overdue now. The same seed number and the
+ * same `end` give the same cases.
  */
-export const DEMO_CASES_END = new Date('2026-11-20T00:00:00+08:00');
 export const DEMO_CASES_DAYS = 365;
 /** Cases at scale 1 (a district's year); scale 0.1 seeds 4,000, the tests' 0.01 seeds 400. */
 export const DEMO_CASES_PER_YEAR = 40_000;
@@ -260,13 +260,14 @@ export interface DemoCasesInput {
   calendar: WorkCalendar;
   categories: readonly DemoCategory[];
   spots: readonly DemoSpot[];
-  end?: Date;
+  /** The demo's now: the year of cases ends here. */
+  end: Date;
 }
 
 /** The demo cases in order of reporting; codes are the local date of reporting and a sequence number. */
 export function generateDemoCases(input: DemoCasesInput): DemoCase[] {
   const { random: rng, calendar, categories, spots } = input;
-  const end = input.end ?? DEMO_CASES_END;
+  const { end } = input;
   const count = Math.round(DEMO_CASES_PER_YEAR * input.scale);
   if (count <= 0 || categories.length === 0 || spots.length === 0) return [];
   const start = end.getTime() - DEMO_CASES_DAYS * DAY;

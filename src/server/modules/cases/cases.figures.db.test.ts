@@ -1,3 +1,4 @@
+import { demoAsOf } from '../../seed.js';
 import type { Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivicCaseTable } from '../../db/types.js';
@@ -257,7 +258,7 @@ describe('case figures', () => {
     );
 
     // a whole year of the demo, as the district sees it, against the recount
-    const yearFrom = new Date('2025-11-20T00:00:00+08:00');
+    const yearFrom = new Date((await demoAsOf(t.database.db))!.getTime() - 366 * 86_400_000);
     const year = (
       await figures(s.admin!, { from: yearFrom.toISOString(), to: to.toISOString() })
     ).json<Figures>();

@@ -6,14 +6,17 @@ import { localDate, workingMinutesBetween } from '../../../shared/working-time.j
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { calendarFor } from './cases.calendar.js';
 import { locatorFor } from '../grids/grids.queries.js';
-import { DEMO_CASES_END } from './cases.demo-data.js';
+import { demoAsOf } from '../../seed.js';
 
 let t: TestApp;
 let admin: Session;
+/** The instant the test database's demo was seeded as of: its year of cases ends there. */
+let DEMO_CASES_END: Date;
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
+  DEMO_CASES_END = (await demoAsOf(t.database.db))!;
 });
 afterAll(async () => t?.close());
 
@@ -113,7 +116,7 @@ describe('the seeded demo cases (scale 0.01)', () => {
   it('give non-trivial figures over the seeded year', async () => {
     const res = await admin.request(
       'GET',
-      `/api/cases/figures?from=${encodeURIComponent('2025-11-20T00:00:00+08:00')}&to=${encodeURIComponent(DEMO_CASES_END.toISOString())}`,
+      `/api/cases/figures?from=${encodeURIComponent(new Date(DEMO_CASES_END.getTime() - 366 * 86_400_000).toISOString())}&to=${encodeURIComponent(DEMO_CASES_END.toISOString())}`,
     );
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json<

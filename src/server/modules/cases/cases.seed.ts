@@ -8,7 +8,7 @@ import { locatorFor } from '../grids/grids.queries.js';
 import type { SeedContext } from '../manifest.js';
 import { rebuildRollupsIn } from './cases.rollup.js';
 import { OPEN_STATUSES, type CaseStatus } from '../../../shared/case-workflow.js';
-import { DEMO_CASES_END, generateDemoCases, type DemoCategory, type DemoSpot } from './cases.demo-data.js';
+import { generateDemoCases, type DemoCategory, type DemoSpot } from './cases.demo-data.js';
 
 /** Rows per multi-row INSERT. */
 const BATCH = 500;
@@ -66,12 +66,13 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
     ctx.log('cases: no located points or no categories, nothing seeded');
     return;
   }
-  const cases = generateDemoCases({ random: ctx.random, scale: ctx.scale, calendar, categories, spots });
+  const end = ctx.asOf;
+  const cases = generateDemoCases({ random: ctx.random, scale: ctx.scale, calendar, categories, spots, end });
   // Open cases whose deadline passed before the demo's end were marked by the overdue sweep a minute later, as a
   // running server would have done: the mark, and the sweep's timeline step.
   const sweptAt = cases.map((c) => {
     const due = c.currentDueAt;
-    if (!due || !OPEN_STATUSES.includes(c.status as CaseStatus) || due >= DEMO_CASES_END) return null;
+    if (!due || !OPEN_STATUSES.includes(c.status as CaseStatus) || due >= end) return null;
     const at = new Date(due.getTime() + 60_000);
     c.events.push({
       at,

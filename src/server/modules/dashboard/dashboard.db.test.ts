@@ -4,6 +4,7 @@ import { createTestApp, type Session, type TestApp } from '../../testing/app.js'
 import { rawCases } from '../../testing/raw-cases.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { addDays, localDay, sweepRollups } from '../cases/cases.rollup.js';
+import { demoAsOf } from '../../seed.js';
 import type { DashboardOverview } from './dashboard.service.js';
 
 let t: TestApp;
@@ -73,15 +74,32 @@ beforeAll(async () => {
     s[u] = await t.login(u);
   }
   await sweepRollups(t.database.db);
+  // the demo's year of cases ends on the day it was seeded: the periods below follow that day
+  const end = localDay((await demoAsOf(t.database.db))!);
+  const monthBefore = addDays(`${end.slice(0, 8)}01`, -1);
+  YEAR_FROM = addDays(end, -366);
+  YEAR_TO = end;
+  YEAR = `period=custom&from=${YEAR_FROM}&to=${YEAR_TO}`;
+  MONTH_BEFORE = { from: `${monthBefore.slice(0, 8)}01`, to: monthBefore };
+  ONE_DAY = addDays(end, -18);
 });
+let YEAR_FROM = '';
+let YEAR_TO = '';
+let YEAR = '';
+let MONTH_BEFORE = { from: '', to: '' };
+let ONE_DAY = '';
 afterAll(() => t.close());
 
 describe('dashboard', () => {
   it('gives each level its own area, and every case KPI equals a recount of the raw rows', async () => {
     // a year that holds the demo's cases, and the month before the demo ended (its deadlines are all past)
     const periods = [
-      { query: 'period=custom&from=2025-11-21&to=2026-11-26', from: '2025-11-21', to: '2026-11-26' },
-      { query: 'period=custom&from=2026-10-01&to=2026-10-31', from: '2026-10-01', to: '2026-10-31' },
+      { query: YEAR, from: YEAR_FROM, to: YEAR_TO },
+      {
+        query: `period=custom&from=${MONTH_BEFORE.from}&to=${MONTH_BEFORE.to}`,
+        from: MONTH_BEFORE.from,
+        to: MONTH_BEFORE.to,
+      },
       { query: 'period=month', from: null, to: null },
     ];
     for (const who of ['admin', 'street1', 'community1']) {
@@ -101,10 +119,7 @@ describe('dashboard', () => {
         }
       }
     }
-    const year = await get<DashboardOverview>(
-      s.admin!,
-      '/api/dashboard/overview?period=custom&from=2025-11-21&to=2026-11-26',
-    );
+    const year = await get<DashboardOverview>(s.admin!, `/api/dashboard/overview?${YEAR}`);
     const reported = year.groups[0]!.figures.find((f) => f.key === 'reported')!;
     expect(reported.value).toBeGreaterThan(100);
     // the period before: the same number of days just before it, recounted the same way
@@ -113,7 +128,7 @@ describe('dashboard', () => {
       year.period.previousFrom,
       dayAfter(year.period.previousTo),
     );
-    expect(year.period.previousTo).toBe('2025-11-20');
+    expect(year.period.previousTo).toBe(addDays(YEAR_FROM, -1));
     expect(reported.previous).toBe(before.reported);
     const rate = year.groups[0]!.figures.find((f) => f.key === 'onTimeHandlingRate')!;
     if (before.onTimeHandlingRate === null) expect(rate.previous).toBeNull();
@@ -154,7 +169,7 @@ describe('dashboard', () => {
   });
 
   it('draws the child grids on the map, drills down, and keeps to the viewer’s subtree', async () => {
-    const year = 'period=custom&from=2025-11-21&to=2026-11-26';
+    const year = YEAR;
     const district = await get<{
       areas: { code: string; level: number; reported: number; drillable: boolean }[];
     }>(s.admin!, `/api/dashboard/map?${year}`);
@@ -197,7 +212,7 @@ describe('dashboard', () => {
   });
 
   it('ranks streets, communities, departments and grid workers by the documented score', async () => {
-    const year = 'period=custom&from=2025-11-21&to=2026-11-26';
+    const year = YEAR;
     type Ranking = {
       formula: string;
       minCases: number;
@@ -232,7 +247,7 @@ describe('dashboard', () => {
     // over one day most communities have fewer than 5 cases: they are listed, not ranked
     const oneDay = await get<Ranking>(
       s.street1!,
-      `/api/dashboard/rankings?period=custom&from=2026-11-02&to=2026-11-02&by=community`,
+      `/api/dashboard/rankings?period=custom&from=${ONE_DAY}&to=${ONE_DAY}&by=community`,
     );
     const { small } = checkOrder(oneDay, 'community, one day');
     expect(small.length).toBeGreaterThan(0);
