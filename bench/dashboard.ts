@@ -12,6 +12,7 @@
  *   states, categories and places. Triggers are off during the bulk insert (session_replication_role); `rebuildRollups` (what
  *   `louyuan stats rebuild` runs) then builds the rollups, and its time is reported too.
  */
+import { dayStart } from '../src/shared/working-time.js';
 import { randomBytes } from 'node:crypto';
 import type { Figure } from './figure.js';
 import { median } from './startup.js';
@@ -153,9 +154,9 @@ async function measureOn(target: Target, label: string, cases: number, quick: bo
 
     /** The same counters straight from civic_case: the period, the period before, and the state of every case. */
     const plain = async (placePath: string, fromDay: string, toDay: string, today: string) => {
-      const lo = rollup.dayStart(fromDay).toISOString();
-      const hi = rollup.dayStart(toDay).toISOString();
-      const dueHi = rollup.dayStart(toDay < today ? toDay : today).toISOString();
+      const lo = dayStart(fromDay).toISOString();
+      const hi = dayStart(toDay).toISOString();
+      const dueHi = dayStart(toDay < today ? toDay : today).toISOString();
       const cohorts = {
         r: `(c.reported_at >= '${lo}' AND c.reported_at < '${hi}')`,
         d: `(c.handle_due_at >= '${lo}' AND c.handle_due_at < '${dueHi}')`,

@@ -42,6 +42,16 @@ function localMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) - OFFSET_MS;
 }
 
+/** The instant a Beijing calendar day ('YYYY-MM-DD') begins. */
+export function dayStart(day: string): Date {
+  return new Date(localMidnight(day));
+}
+
+/** The calendar day `n` days after `day` (before, for negative n). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 function weekday(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../http/errors.js';
 import { errorMessage, type Lang } from '../../http/messages.js';
 import { requireCapability } from '../../policy/authorize.js';
 import { parsePhone } from '../../../shared/phone.js';
-import { decodeCsv } from '../imports/imports.read.js';
+import { decodeCsv } from '../../core/text-decoding.js';
 import { createCase } from './cases.service.js';
 
 /** The hotline's columns, in the template's order. */

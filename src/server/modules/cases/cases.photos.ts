@@ -10,7 +10,7 @@ import { isDispatcher, isHandler } from './cases.policy.js';
 import { caseQuery, caseVisible, type CaseRow } from './cases.queries.js';
 import { presentPhoto, requireReader } from './cases.service.js';
 import { PHOTO_STAGES } from './cases.notify.schema.js';
-import { storageFor } from './cases.storage.js';
+import { storageFor } from '../../core/file-storage.js';
 
 /**
  * Evidence photos. Each upload is kept as three files, named by the sha256 of the uploaded bytes:

@@ -21,7 +21,7 @@ import {
 import type { Crs } from '../grids/grids.geometry.js';
 import { calendarFor } from './cases.calendar.js';
 import { caseQuery, type CaseRow } from './cases.queries.js';
-import { storageFor } from './cases.storage.js';
+import { storageFor } from '../../core/file-storage.js';
 import { createCase } from './cases.service.js';
 import { applyTransition } from './cases.transitions.js';
 

@@ -5,15 +5,8 @@ import { pointServedBy } from '../../testing/points.js';
 import { rawCases, type RawCase } from '../../testing/raw-cases.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { COUNTER_NAMES, type Counters } from './cases.counters.js';
-import {
-  addDays,
-  localDay,
-  rebuildRollups,
-  rollupAsOf,
-  sumRollups,
-  sweepRollups,
-  type RollupSelector,
-} from './cases.rollup.js';
+import { addDays, localDate as localDay } from '../../../shared/working-time.js';
+import { rebuildRollups, rollupAsOf, sumRollups, sweepRollups, type RollupSelector } from './cases.rollup.js';
 
 const OPEN: readonly string[] = OPEN_STATUSES;
 let t: TestApp;

@@ -6,6 +6,7 @@
  * The counters are the same facts `cases.figures.ts` counts directly (on time or not, working minutes, counters
  * written by the workflow); COUNTERS below is the one definition both the rollup and the direct count use.
  */
+import { addDays, dayStart } from '../../../shared/working-time.js';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { COUNTER_NAMES, COUNTERS, counterSql, type Counters } from './cases.counters.js';
@@ -14,21 +15,6 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 export const ROLLUP_AS_OF_KEY = 'cases.rollup.at';
 const ROLLUP_LOCK = 0x10c_a5e_0;
-const OFFSET_MS = 8 * 3600_000;
-
-/** The instant a Beijing calendar day ('YYYY-MM-DD') begins. */
-export function dayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS);
-}
-
-/** The Beijing calendar day of an instant. */
-export function localDay(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Days grouped into runs of consecutive days, as [first, last] pairs. */
 function runsOf(days: string[]): [string, string][] {

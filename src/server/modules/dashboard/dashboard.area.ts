@@ -11,7 +11,7 @@ import { AppError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { authorize, requireCapability } from '../../policy/authorize.js';
 import { gridScopeOf, pathInGridScope } from '../../policy/grid-scope.js';
-import { addDays, localDay } from '../cases/cases.rollup.js';
+import { addDays, localDate as localDay } from '../../../shared/working-time.js';
 import { placeChain } from '../places/places.queries.js';
 import type { DashboardArea, DashboardPeriod } from '../manifest.js';
 import { findByCode } from '../places/places.queries.js';

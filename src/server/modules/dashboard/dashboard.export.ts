@@ -6,7 +6,7 @@ import type { ModuleManifest } from '../manifest.js';
 import type { RequestContext } from '../../core/context.js';
 import type { XlsxColumn, XlsxSheet } from '../../core/xlsx-export.js';
 import type { Lang } from '../../http/messages.js';
-import { addDays } from '../cases/cases.rollup.js';
+import { addDays } from '../../../shared/working-time.js';
 import { listCases } from '../cases/cases.service.js';
 import { resolveArea, resolvePeriod, type RankingBy } from './dashboard.area.js';
 import {

@@ -12,7 +12,8 @@ import { can } from '../../policy/capabilities.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { ALL_DAYS, selectorFor } from '../cases/cases.dashboard.js';
 import { emptyCounters, ratesFrom, type Counters } from '../cases/cases.counters.js';
-import { addDays, rollupAsOf, sumRollups } from '../cases/cases.rollup.js';
+import { rollupAsOf, sumRollups } from '../cases/cases.rollup.js';
+import { addDays } from '../../../shared/working-time.js';
 import type { ModuleManifest } from '../manifest.js';
 import {
   COMMUNITY_KINDS,

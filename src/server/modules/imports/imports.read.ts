@@ -1,3 +1,4 @@
+import { decodeCsv } from '../../core/text-decoding.js';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -42,24 +43,6 @@ export function sheetFormat(fileName: string, head: Buffer): SheetFormat | null 
   if (lower.endsWith('.xlsx')) return null; // claims xlsx, is not a zip
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
   return null;
-}
-
-/**
- * Text of a CSV: UTF-8 (with or without BOM) unless the bytes are not valid UTF-8 — Excel in China saves
- * "CSV (逗号分隔)" in the system code page, GBK — then GBK (a superset of GB2312; GB18030 decoders read it too).
- */
-export function decodeCsv(bytes: Buffer): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
 }
 
 const isBlank = (cells: readonly Cell[]) =>
@@ -211,3 +194,5 @@ export async function readSheet(
   if (!format) throw new SheetReadError('file_type');
   return format === 'xlsx' ? readXlsx(bytes, onRow) : readCsv(bytes);
 }
+
+export { decodeCsv };

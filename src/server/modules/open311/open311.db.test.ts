@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { pointServedBy } from '../../testing/points.js';
-import { storageFor } from '../cases/cases.storage.js';
+import { storageFor } from '../../core/file-storage.js';
 import { addClient, listClients, revokeClient } from './open311.clients.js';
 
 /**

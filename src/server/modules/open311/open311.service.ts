@@ -12,7 +12,7 @@ import {
 import { parsePhone } from '../../../shared/phone.js';
 import type { CategoryAttribute } from '../cases/cases.catalogue.js';
 import { createCase } from '../cases/cases.service.js';
-import { storageFor } from '../cases/cases.storage.js';
+import { storageFor } from '../../core/file-storage.js';
 import type { Open311Client } from './open311.clients.js';
 import { open311Error, parseIsoDate, reporterName } from './open311.format.js';
 import {

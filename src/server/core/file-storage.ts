@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AppContext } from '../../core/context.js';
+import type { AppContext } from './context.js';
 
 /**
  * Where stored files live. Keys are relative names ('cases/12/ab…cd.public'); an implementation may be a
