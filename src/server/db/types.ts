@@ -458,7 +458,12 @@ export interface NotificationTable {
   user_id: number;
   case_id: number | null;
   kind: string;
+  /** What the notice is about (migration 20261208_notifications of the notifications module). */
+  subject_type: string | null;
+  subject_id: string | null;
+  subject_path: string | null;
   title: string;
+  title_en: string | null;
   body: Generated<string>;
   read_at: Date | null;
   created_at: Timestamp;

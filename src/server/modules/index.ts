@@ -7,6 +7,7 @@ import { householdsModule } from './households/index.js';
 import { importsModule } from './imports/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { installModules } from './registry.js';
+import { notificationsModule } from './notifications/index.js';
 import { open311Module } from './open311/index.js';
 import { placesModule } from './places/index.js';
 import { staffModule } from './staff/index.js';
@@ -23,6 +24,7 @@ export const modules: readonly ModuleManifest[] = [
   staffModule,
   importsModule,
   casesModule,
+  notificationsModule,
   dashboardModule,
   usersModule,
   auditModule,

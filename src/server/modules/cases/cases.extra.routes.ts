@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { feedRoutes } from './cases.feed.js';
-import { inboxRoutes } from './cases.inbox.routes.js';
 import { casePhotoRoutes } from './cases.photos.routes.js';
 import { webhookRoutes } from './cases.webhooks.routes.js';
 
-/** Evidence photos, the staff inbox, outgoing webhooks and the live feed (beside casesRoutes). */
+/** Evidence photos, outgoing webhooks and the live feed (beside casesRoutes). */
 export const casesExtraRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(casePhotoRoutes);
-  await app.register(inboxRoutes);
   await app.register(webhookRoutes);
   await app.register(feedRoutes);
 };

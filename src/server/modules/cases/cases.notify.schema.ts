@@ -28,36 +28,6 @@ export const ImageFile = Type.Unsafe<Buffer>({
   description: 'image/jpeg, image/png or image/webp',
 });
 
-export const NotificationSchema = Type.Object({
-  id: Type.Integer(),
-  caseId: Nullable(Type.Integer()),
-  kind: Type.String({ description: 'the event: case.reported, case.dispatched, case.overdue, …' }),
-  title: Type.String(),
-  body: Type.String(),
-  readAt: Nullable(Instant),
-  createdAt: Instant,
-});
-
-export const NotificationQuery = Type.Object(
-  {
-    unread: Type.Optional(Type.Boolean()),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
-
-export const NotificationPage = Type.Object({
-  items: Type.Array(NotificationSchema),
-  total: Type.Integer(),
-  unread: Type.Integer({ description: 'all unread notices of the caller, whatever the filter' }),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
-
-export const NotificationParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-
-export const ReadAllAnswer = Type.Object({ updated: Type.Integer() });
-
 export const WEBHOOK_FORMATS = ['json', 'wecom', 'dingtalk'] as const;
 const EventName = Type.Enum(CASE_EVENT_NAMES as readonly string[] as [string, ...string[]]);
 

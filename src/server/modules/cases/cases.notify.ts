@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Role } from '../../db/types.js';
 import { type STATUS_LABELS, type CaseAction } from '../../../shared/case-workflow.js';
+import type { Lang } from '../../http/messages.js';
+import { notify } from '../notifications/notifications.service.js';
 
 /**
  * What a case step tells others, written in the step's own transaction (an outbox: nothing is announced for a
@@ -122,14 +124,15 @@ export async function announce(
   const recipients = new Set<number>();
   if (toHandler.includes(event)) for (const id of await handlerRecipients(trx, c)) recipients.add(id);
   if (toDispatcher.includes(event)) for (const id of await dispatcherRecipients(trx, c)) recipients.add(id);
-  const title = `${c.code} ${c.categoryName}：${EVENT_TITLES[event]}`;
+  const title = `${c.code} ${c.categoryName}：${EVENT_TITLES[event]['zh-CN']}`;
   const body = [c.address, note].filter(Boolean).join(' · ').slice(0, 500);
-  if (recipients.size > 0) {
-    await trx
-      .insertInto('notification')
-      .values([...recipients].map((userId) => ({ user_id: userId, case_id: c.id, kind: event, title, body })))
-      .execute();
-  }
+  await notify(trx, {
+    event,
+    subject: { type: 'case', id: c.id, path: c.path },
+    recipients,
+    title: { 'zh-CN': title, en: `${c.code} ${c.categoryName}: ${EVENT_TITLES[event].en}` },
+    body,
+  });
   const hooks = await trx
     .selectFrom('webhook')
     .select('id')
@@ -151,15 +154,15 @@ export async function announce(
   }
 }
 
-const EVENT_TITLES: Record<CaseEventName, string> = {
-  'case.reported': '新上报',
-  'case.dispatched': '派遣给你',
-  'case.escalated': '上报升级',
-  'case.supervised': '督办',
-  'case.overdue': '已超时',
-  'case.handled': '待核查',
-  'case.closed': '已结案',
-  'case.rework': '返工',
-  'case.rated': '已评价',
-  'case.request': '延期或挂账申请',
+const EVENT_TITLES: Record<CaseEventName, Record<Lang, string>> = {
+  'case.reported': { 'zh-CN': '新上报', en: 'new report' },
+  'case.dispatched': { 'zh-CN': '派遣给你', en: 'dispatched to you' },
+  'case.escalated': { 'zh-CN': '上报升级', en: 'escalated' },
+  'case.supervised': { 'zh-CN': '督办', en: 'under supervision' },
+  'case.overdue': { 'zh-CN': '已超时', en: 'overdue' },
+  'case.handled': { 'zh-CN': '待核查', en: 'to verify' },
+  'case.closed': { 'zh-CN': '已结案', en: 'closed' },
+  'case.rework': { 'zh-CN': '返工', en: 'rework' },
+  'case.rated': { 'zh-CN': '已评价', en: 'rated' },
+  'case.request': { 'zh-CN': '延期或挂账申请', en: 'extension or deferral requested' },
 };

@@ -8,6 +8,7 @@ import { CASE_LEVELS, OPEN_STATUSES } from '../../../shared/case-workflow.js';
 import { deadlineState, type WorkCalendar } from '../../../shared/working-time.js';
 import { calendarFor } from './cases.calendar.js';
 import { announce, handlerRecipients, type CaseSnapshot } from './cases.notify.js';
+import { notify } from '../notifications/notifications.service.js';
 import { caseQuery, type CaseRow } from './cases.queries.js';
 import { applyTransition } from './cases.transitions.js';
 
@@ -225,21 +226,16 @@ async function warnNearDeadline(trx: Transaction<DB>, now: Date, calendar: WorkC
         details: JSON.stringify({ dueAt }),
       })
       .execute();
-    const recipients = await handlerRecipients(trx, snapshotOf(row));
-    if (recipients.length > 0) {
-      await trx
-        .insertInto('notification')
-        .values(
-          recipients.map((userId) => ({
-            user_id: userId,
-            case_id: row.id,
-            kind: 'case.warning',
-            title: `${row.code} ${row.category_name}：即将超时`,
-            body: `${row.address} · 期限 ${dueAt}`.slice(0, 500),
-          })),
-        )
-        .execute();
-    }
+    await notify(trx, {
+      event: 'case.warning',
+      subject: { type: 'case', id: row.id, path: row.path },
+      recipients: await handlerRecipients(trx, snapshotOf(row)),
+      title: {
+        'zh-CN': `${row.code} ${row.category_name}：即将超时`,
+        en: `${row.code} ${row.category_name}: due soon`,
+      },
+      body: `${row.address} · 期限 ${dueAt}`,
+    });
     count++;
   }
   return count;

@@ -1,26 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestContext } from '../../http/request-context.js';
 import { errorResponses } from '../../http/schemas.js';
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from './cases.inbox.js';
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './notifications.service.js';
 import {
   NotificationPage,
   NotificationParams,
   NotificationQuery,
   NotificationSchema,
   ReadAllAnswer,
-} from './cases.notify.schema.js';
+} from './notifications.schema.js';
 
 const tags = ['notifications'];
 
 /** The caller's own inbox: `self` routes (they act on the caller's own rows only). */
-export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/notifications',
     {
       config: { self: true },
       schema: {
         tags,
-        summary: 'My notices (cases dispatched to me, escalated, overdue, to verify …), newest first',
+        summary:
+          'My notices (cases dispatched to me, escalated, overdue, to verify … and every other module’s), newest first',
         querystring: NotificationQuery,
         response: { 200: NotificationPage, ...errorResponses(403) },
       },
