@@ -16,13 +16,10 @@ import { modules as allModules } from '../modules/index.js';
 import type { ModuleManifest } from '../modules/manifest.js';
 import { installModules } from '../modules/registry.js';
 import { appendAudit } from '../core/audit-trail.js';
-import { resolveApiToken, resolveSession, safeEqual } from '../modules/auth/auth.service.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { errorMessage, pickLang, type ErrorCode, type Lang } from './messages.js';
 import { fieldIssues, validatorCompiler } from './validation.js';
 import { SESSION_COOKIE, type RouteEntry } from './request-context.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function errorBody(lang: Lang, code: ErrorCode, params: Record<string, unknown>, details: FieldIssue[]) {
   return { error: { code, message: errorMessage(code, lang, params), details } };
@@ -220,39 +217,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     app.swagger(),
   );
 
-  // Who is asking: resolve the bearer token or session cookie, require a login, check CSRF — before any
-  // body is validated, so an anonymous or forged request learns nothing from validation messages.
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
-    const isPublic = request.routeOptions.config?.public === true;
-    if (!request.url.startsWith('/api/')) return;
-    const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
-      request.actor = await resolveApiToken(ctx.database.db, authorization.slice(7).trim());
-      if (!request.actor && !isPublic) throw new AppError('UNAUTHENTICATED');
-      return;
-    }
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const resolved = await resolveSession(ctx.database.db, token);
-      if (resolved === 'expired') request.sessionExpired = true;
-      else if (resolved) {
-        request.actor = resolved.actor;
-        request.csrfToken = resolved.csrfToken;
-      }
-    }
-    // Unknown /api paths fall through to the static files' wildcard and then to the JSON 404.
-    const route = request.routeOptions.url ?? '';
-    // The API's description is public: the docs page and the OpenAPI document.
-    if (isPublic || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
-    if (!request.actor) throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    if (!SAFE_METHODS.has(request.method)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
-        throw new AppError('CSRF_FAILED');
-      }
-    }
   });
+  // Modules' app-wide plugins before any route: the auth module's resolves who is asking and checks CSRF.
+  for (const module of modules) if (module.plugin) await app.register(module.plugin);
 
   await app.register(
     async (api) => {

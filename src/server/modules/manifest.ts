@@ -141,6 +141,11 @@ export interface CliKit {
  */
 export interface ModuleManifest {
   name: string;
+  /**
+   * An app-wide plugin registered at the root before every module's routes (wrap it in fastify-plugin so its hooks
+   * apply to all routes): the auth module's resolves who is asking.
+   */
+  plugin?: FastifyPluginAsync;
   routes?: FastifyPluginAsync;
   /**
    * Where the routes live instead of /api (a standard API with its own URL and error shape, e.g. Open311 at
