@@ -1,9 +1,9 @@
+import { readUpload } from '../../http/uploads.js';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { contentDisposition } from '../../core/xlsx-export.js';
 import { requestContext } from '../../http/request-context.js';
-import { AppError } from '../../http/errors.js';
 import { errorResponses, Nullable } from '../../http/schemas.js';
 import { requireCapability } from '../../policy/authorize.js';
 import { caseFigures } from './cases.figures.js';
@@ -103,21 +103,7 @@ export const casesDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const ctx = requestContext(request);
       requireCapability(ctx.actor, 'cases.import');
-      if (!request.isMultipart()) throw new AppError('MULTIPART_EXPECTED');
-      let bytes: Buffer;
-      try {
-        const file = await request.file();
-        if (!file) throw new AppError('IMPORT_FILE_REQUIRED');
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('PAYLOAD_TOO_LARGE', { limit: HOTLINE_FILE_LIMIT });
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('MULTIPART_EXPECTED');
-        throw new AppError('IMPORT_FILE_REQUIRED');
-      }
-      if (bytes.length === 0) throw new AppError('IMPORT_FILE_REQUIRED');
+      const { bytes } = await readUpload(request, HOTLINE_FILE_LIMIT);
       return importHotline(ctx, bytes);
     },
   );

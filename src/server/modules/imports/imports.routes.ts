@@ -1,8 +1,8 @@
+import { readUpload } from '../../http/uploads.js';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js';
 import { requestContext } from '../../http/request-context.js';
-import { AppError } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
   CommitImportBody,
@@ -39,23 +39,8 @@ export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const ctx = requestContext(request);
       requireCapability(ctx.actor, 'residents.import');
-      if (!request.isMultipart()) throw new AppError('MULTIPART_EXPECTED');
-      let fileName: string;
-      let bytes: Buffer;
-      try {
-        const file = await request.file();
-        if (!file) throw new AppError('IMPORT_FILE_REQUIRED');
-        fileName = file.filename;
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('PAYLOAD_TOO_LARGE', { limit: IMPORT_FILE_LIMIT });
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('MULTIPART_EXPECTED');
-        throw new AppError('IMPORT_FILE_REQUIRED');
-      }
-      if (bytes.length === 0) throw new AppError('IMPORT_FILE_REQUIRED');
+      // the capability first: a refused caller's upload is never read
+      const { fileName, bytes } = await readUpload(request, IMPORT_FILE_LIMIT);
       return startImport(ctx, { fileName, bytes });
     },
   );
