@@ -4302,6 +4302,8 @@ export interface paths {
                                 type: "Polygon" | "MultiPolygon";
                                 coordinates: unknown[];
                             };
+                            /** @description What the reader may do to this grid */
+                            allowedActions: ("adjust" | "assignStaff")[];
                         };
                     };
                 };

@@ -25,6 +25,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('grids', () => {
+  it('carries the actions its reader may take: adjust leaf grids, assign staff', async () => {
+    const micro = await t.database.db
+      .selectFrom('grid as g')
+      .innerJoin('place as p', 'p.id', 'g.place_id')
+      .innerJoin('grid as parent', 'parent.id', 'g.parent_id')
+      .select(['g.code', 'parent.code as parent_code'])
+      .where('p.code', '=', community1.user.place.code)
+      .where('g.kind', '=', 'base')
+      .where('g.level', '=', 4)
+      .orderBy('g.code')
+      .executeTakeFirstOrThrow();
+    const actions = async (s: Session, code: string) =>
+      (await s.request('GET', `/api/grids/${code}`)).json<{ allowedActions: string[] }>().allowedActions;
+    expect(await actions(community1, micro.code)).toEqual(['adjust', 'assignStaff']);
+    expect(await actions(community1, micro.parent_code)).toEqual(['assignStaff']);
+    const dept1 = await t.login('dept1');
+    expect(await actions(dept1, micro.code)).toEqual([]);
+  });
+
   it('holds the demo grid tree at the source text scale', async () => {
     const rows = await t.database.db
       .selectFrom('grid')

@@ -1,3 +1,4 @@
+import { GRID_ACTIONS } from './grids.policy.js';
 import Type from 'typebox';
 import { Nullable, PageQuery, Paged } from '../../http/schemas.js';
 
@@ -38,6 +39,7 @@ export const GridDetailSchema = Type.Object({
     { type: Type.Enum(['Polygon', 'MultiPolygon']), coordinates: Type.Array(Type.Unknown()) },
     { description: 'WGS-84 GeoJSON geometry' },
   ),
+  allowedActions: Type.Array(Type.Enum(GRID_ACTIONS), { description: 'What the reader may do to this grid' }),
 });
 
 export const GridPage = Paged(GridSchema);

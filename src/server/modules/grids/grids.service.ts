@@ -1,3 +1,4 @@
+import { gridActions } from './grids.policy.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
@@ -121,7 +122,13 @@ export async function getGrid(ctx: RequestContext, code: string) {
     parentId = parent.parent_id;
   }
   const counts = await childCounts(ctx, [row.id]);
-  return { ...presentGrid(row, counts.get(row.id) ?? 0), chain, geometry: geometry.geometry };
+  const childCount = counts.get(row.id) ?? 0;
+  return {
+    ...presentGrid(row, childCount),
+    chain,
+    geometry: geometry.geometry,
+    allowedActions: gridActions(ctx.actor, { childCount }),
+  };
 }
 
 export async function listGridChildren(ctx: RequestContext, code: string, page: number, pageSize: number) {

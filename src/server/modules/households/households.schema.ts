@@ -1,3 +1,4 @@
+import { RESIDENT_ACTIONS } from './households.policy.js';
 import Type from 'typebox';
 import { Nullable, Paged, PageQuery } from '../../http/schemas.js';
 import {
@@ -38,7 +39,7 @@ export const ResidentSchema = Type.Object({
   place: Ref,
   grid: Nullable(Ref),
   version: Type.Integer(),
-  allowedActions: Type.Array(Type.Enum(['update', 'reveal'])),
+  allowedActions: Type.Array(Type.Enum(RESIDENT_ACTIONS)),
 });
 
 export const ResidentDetailSchema = Type.Object({

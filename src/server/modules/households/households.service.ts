@@ -1,3 +1,4 @@
+import { residentActions, seesSensitiveTags } from './households.policy.js';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { auditRead, runCommand } from '../../core/command.js';
@@ -42,10 +43,7 @@ const MASKED_ID = /^\d{6}\*{8}[\dX]{4}$/;
 const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
 
 export function presentResident(ctx: RequestContext, row: ResidentRow) {
-  const sensitive = can(ctx.actor.role, 'residents.sensitive');
-  const allowedActions: ('update' | 'reveal')[] = [];
-  if (can(ctx.actor.role, 'residents.write')) allowedActions.push('update');
-  if (can(ctx.actor.role, 'residents.reveal')) allowedActions.push('reveal');
+  const sensitive = seesSensitiveTags(ctx.actor);
   return {
     id: row.id,
     name: row.name,
@@ -60,7 +58,7 @@ export function presentResident(ctx: RequestContext, row: ResidentRow) {
     place: { code: row.place_code, name: row.place_name },
     grid: row.grid_code ? { code: row.grid_code, name: row.grid_name ?? '' } : null,
     version: row.version,
-    allowedActions,
+    allowedActions: residentActions(ctx.actor),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_ACTIONS } from './staff.policy.js';
 import Type from 'typebox';
 import { GRID_DUTIES, GRID_STAFF_AGENCIES, GRID_STAFF_ROLES } from '../../../shared/grid-staff.js';
 import { Nullable, PageQuery, Paged } from '../../http/schemas.js';
@@ -13,8 +14,6 @@ export const GridStaffAgencySchema = Type.Enum(GRID_STAFF_AGENCIES);
 export const GridDutySchema = Type.Enum(GRID_DUTIES, {
   description: 'The six duties of a grid worker (六员): see src/shared/grid-staff.ts',
 });
-
-const ASSIGNMENT_ACTIONS = ['end'] as const;
 
 export const StaffAssignmentSchema = Type.Object({
   id: Type.Integer({ description: 'The assignment' }),

@@ -1,3 +1,4 @@
+import { assignmentActions, gridStaffActions } from './staff.policy.js';
 import {
   GRID_DUTIES,
   type GridDuty,
@@ -14,7 +15,7 @@ import type { DB, GridKind } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import { keywordMessage, type Lang } from '../../http/messages.js';
 import { authorize, requireCapability, scopePrefix } from '../../policy/authorize.js';
-import { can, type Capability } from '../../policy/capabilities.js';
+import type { Capability } from '../../policy/capabilities.js';
 import { gridScopeOf, inGridScope, pathInGridScope } from '../../policy/grid-scope.js';
 import { findByCode } from '../places/places.queries.js';
 import { escapeLike, underPath } from '../../core/sql.js';
@@ -55,7 +56,7 @@ function presentAssignment(ctx: RequestContext, row: AssignmentRow) {
     duties: row.duties,
     startedOn: row.started_on,
     endedOn: row.ended_on,
-    allowedActions: can(ctx.actor.role, 'grids.staff') && row.ended_on === null ? ['end' as const] : [],
+    allowedActions: assignmentActions(ctx.actor, row),
   };
 }
 
@@ -95,7 +96,7 @@ export async function listGridStaff(ctx: RequestContext, code: string, includeEn
     .execute();
   return {
     items: rows.map((r) => presentAssignment(ctx, r)),
-    allowedActions: can(ctx.actor.role, 'grids.staff') ? ['assign' as const] : [],
+    allowedActions: gridStaffActions(ctx.actor),
   };
 }
 
