@@ -1,6 +1,6 @@
 /**
  * The case workflow (案件流转): states, actions and which states each action leaves from. Who may take an action
- * is decided by the server's policy layer (modules/cases/cases.policy.ts); this file is the state machine both
+ * is decided by the server's policy layer (modules/cases/workflow/cases.policy.ts); this file is the state machine both
  * sides share, so the console shows only the buttons the server will accept.
  *
  * reported → accepted | rejected → dispatched → in_progress → handled → verified → closed (→ rated)

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/context.js';
-import { sweepRollups } from './cases.rollup.js';
-import { sweepOverdue } from './cases.sweep.js';
-import { deliverWebhooks } from './cases.webhooks.js';
+import { sweepRollups } from './analytics/cases.rollup.js';
+import { sweepOverdue } from './workflow/cases.sweep.js';
+import { deliverWebhooks } from './outbound/cases.webhooks.js';
 
 export const WEBHOOK_SEND_MS = 10_000;
 

@@ -3,8 +3,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { sealPending } from '../../core/audit-trail.js';
 import type { CliKit } from '../manifest.js';
-import { importHotline } from './cases.hotline.js';
-import { rebuildRollups } from './cases.rollup.js';
+import { importHotline } from './intake/cases.hotline.js';
+import { rebuildRollups } from './analytics/cases.rollup.js';
 
 /** `louyuan import hotline FILE` and `louyuan stats rebuild`. */
 export function casesCli(program: Command, kit: CliKit): void {

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import { requireCapability } from '../../policy/authorize.js';
 import { can } from '../../policy/capabilities.js';
-import { forgetCalendar, forgetCategories } from './cases.calendar.js';
+import { forgetCalendar, forgetCategories } from './workflow/cases.calendar.js';
 import type { CalendarPutBody, CategoryCreateBody, CategoryUpdateBody } from './cases.schema.js';
 
 /** The category catalogue, the working-time calendar and the departments: what the console edits. */

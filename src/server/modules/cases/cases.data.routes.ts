@@ -6,8 +6,8 @@ import { contentDisposition } from '../../core/xlsx-export.js';
 import { requestContext } from '../../http/request-context.js';
 import { errorResponses, Nullable } from '../../http/schemas.js';
 import { requireCapability } from '../../policy/authorize.js';
-import { caseFigures } from './cases.figures.js';
-import { HOTLINE_FILE_LIMIT, hotlineTemplate, importHotline } from './cases.hotline.js';
+import { caseFigures } from './analytics/cases.figures.js';
+import { HOTLINE_FILE_LIMIT, hotlineTemplate, importHotline } from './intake/cases.hotline.js';
 
 const tags = ['cases'];
 

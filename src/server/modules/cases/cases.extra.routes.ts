@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { feedRoutes } from './cases.feed.js';
-import { casePhotoRoutes } from './cases.photos.routes.js';
-import { webhookRoutes } from './cases.webhooks.routes.js';
+import { feedRoutes } from './outbound/cases.feed.js';
+import { casePhotoRoutes } from './evidence/cases.photos.routes.js';
+import { webhookRoutes } from './outbound/cases.webhooks.routes.js';
 
 /** Evidence photos, outgoing webhooks and the live feed (beside casesRoutes). */
 export const casesExtraRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -40,7 +40,7 @@ import {
   loadCase,
   revealReporterPhone,
 } from './cases.service.js';
-import { transitionCase } from './cases.transitions.js';
+import { transitionCase } from './workflow/cases.transitions.js';
 import { casesDataRoutes } from './cases.data.routes.js';
 
 const tags = ['cases'];

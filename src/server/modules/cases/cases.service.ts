@@ -27,9 +27,9 @@ import { toWgs84, type Crs } from '../grids/grids.geometry.js';
 import { locatorFor } from '../grids/grids.queries.js';
 import { findByCode } from '../places/places.queries.js';
 import { underPath } from '../../core/sql.js';
-import { calendarFor, categoriesFor } from './cases.calendar.js';
-import { announce } from './cases.notify.js';
-import { allowedActions } from './cases.policy.js';
+import { calendarFor, categoriesFor } from './workflow/cases.calendar.js';
+import { announce } from './workflow/cases.notify.js';
+import { allowedActions } from './workflow/cases.policy.js';
 import { caseQuery, caseScope, caseVisible, type CaseRow } from './cases.queries.js';
 
 export interface CaseInput {

@@ -1,14 +1,14 @@
 import type { ModuleManifest } from '../manifest.js';
-import { casesPublicRoutes } from './cases.public.routes.js';
+import { casesPublicRoutes } from './intake/cases.public.routes.js';
 import { casesRoutes } from './cases.routes.js';
 import { casesBackground } from './cases.background.js';
 import { casesExtraRoutes } from './cases.extra.routes.js';
-import { caseStats } from './cases.figures.js';
-import { seedCases } from './cases.seed.js';
-import { casesDashboard } from './cases.dashboard.js';
+import { caseStats } from './analytics/cases.figures.js';
+import { seedCases } from './demo/cases.seed.js';
+import { casesDashboard } from './analytics/cases.dashboard.js';
 import { casesCapabilities } from './cases.capabilities.js';
 import { casesErrors } from './cases.errors.js';
-import { relocateCases } from './cases.relocate.js';
+import { relocateCases } from './workflow/cases.relocate.js';
 import { casesCli } from './cases.cli.js';
 
 /** Cases (案件): intake, workflow, deadlines, timeline. Needs places and grids (demo cases after households). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { rawCases } from '../../testing/raw-cases.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
-import { sweepRollups } from '../cases/cases.rollup.js';
+import { sweepRollups } from '../cases/analytics/cases.rollup.js';
 import { addDays, localDate as localDay } from '../../../shared/working-time.js';
 import { demoAsOf } from '../../seed.js';
 import type { DashboardOverview } from './dashboard.service.js';

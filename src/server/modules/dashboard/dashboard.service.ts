@@ -10,9 +10,9 @@ import { AppError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { can } from '../../policy/capabilities.js';
 import { OPEN_STATUSES } from '../../../shared/case-workflow.js';
-import { ALL_DAYS, selectorFor } from '../cases/cases.dashboard.js';
-import { emptyCounters, ratesFrom, type Counters } from '../cases/cases.counters.js';
-import { rollupAsOf, sumRollups } from '../cases/cases.rollup.js';
+import { ALL_DAYS, selectorFor } from '../cases/analytics/cases.dashboard.js';
+import { emptyCounters, ratesFrom, type Counters } from '../cases/analytics/cases.counters.js';
+import { rollupAsOf, sumRollups } from '../cases/analytics/cases.rollup.js';
 import { addDays } from '../../../shared/working-time.js';
 import type { ModuleManifest } from '../manifest.js';
 import {

@@ -29,7 +29,8 @@ import {
   ShapefileImportBody,
 } from './grids.schema.js';
 import { exportFeatureCollection, exportShapefile, importGrids, shapefileToGeoJson } from './grids.files.js';
-import { adjustGrids, gridHistory, gridVersionFeature, listAdjustments } from './grids.adjust.js';
+import { adjustGrids } from './grids.adjust.js';
+import { gridHistory, gridVersionFeature, listAdjustments } from './grids.history.js';
 import {
   getGrid,
   gridCoverage,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing/app.js';
 import { installedModules } from '../registry.js';
-import { sweepRollups } from '../cases/cases.rollup.js';
+import { sweepRollups } from '../cases/analytics/cases.rollup.js';
 import { underPath } from '../../core/sql.js';
 
 /**
