@@ -77,9 +77,9 @@ async function measureOn(target: Target, label: string, cases: number, quick: bo
       import('../src/server/db/migrate.js'),
       import('../src/server/seed.js'),
       import('kysely'),
-      import('../src/server/modules/cases/cases.rollup.js'),
-      import('../src/server/modules/cases/cases.counters.js'),
-      import('../src/server/modules/cases/cases.dashboard.js'),
+      import('../src/server/modules/cases/analytics/cases.rollup.js'),
+      import('../src/server/modules/cases/analytics/cases.counters.js'),
+      import('../src/server/modules/cases/analytics/cases.dashboard.js'),
       import('../src/server/modules/dashboard/dashboard.area.js'),
     ]);
   const database = await openDatabase(target);
