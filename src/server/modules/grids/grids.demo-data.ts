@@ -1,3 +1,4 @@
+import { COMMERCIAL_AREAS, SURNAMES } from './grids.demo-names.js';
 import Flatbush from 'flatbush';
 import { apportion, at, shuffled, type Rng } from '../../core/demo-utils.js';
 import seedrandom from 'seedrandom';
@@ -126,7 +127,6 @@ const PARK_AFFINITY: Record<string, string> = { '410103400': '410103100', '41010
 /** The streets of the old commercial core, 德化街 first (the heart of 二七商圈). */
 const COMMERCIAL_STREETS = ['410103010', '410103002', '410103004', '410103003', '410103009'];
 const COMMERCIAL_HALF_SIZE_M = { lng: 600, lat: 500 };
-const COMMERCIAL_AREAS = ['二七广场', '德化步行街', '大同路', '钱塘路', '银基商贸城', '火车站西广场'];
 const VILLAGE_TO_COMMUNITY = '郭家咀社区';
 
 interface Trade {
@@ -149,24 +149,6 @@ const TRADES: readonly Trade[] = [
     leadUnit: '区卫健委',
     facilities: ['社区卫生服务中心', '医院', '门诊部', '中医诊所'],
   },
-];
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '赵',
-  '郭',
-  '孙',
-  '马',
-  '冯',
-  '贾',
-  '常',
-  '谢',
-  '曹',
-  '岳',
 ];
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 

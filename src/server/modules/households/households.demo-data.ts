@@ -1,3 +1,13 @@
+import {
+  FOREIGN,
+  GIVEN,
+  HENAN,
+  OTHER_PROVINCES,
+  SURNAMES,
+  ZHENGZHOU,
+  type Era,
+  type Weighted,
+} from './households.demo-names.js';
 import Flatbush from 'flatbush';
 import seedrandom from 'seedrandom';
 import { makeIdNumber } from '../../../shared/id-number.js';
@@ -97,8 +107,6 @@ export interface DemoHouseholdOptions {
 const DAY_MS = 86_400_000;
 const CENSUS_YEAR = Number(DEMO_CENSUS_DATE.slice(0, 4));
 
-type Weighted<T> = readonly (readonly [T, number])[];
-
 function weighted<T>(rng: Rng, table: Weighted<T>): T {
   const total = table.reduce((s, [, w]) => s + w, 0);
   let r = rng() * total;
@@ -114,195 +122,8 @@ const chance = (rng: Rng, p: number): boolean => rng() < p;
 
 // ---------------------------------------------------------------- names
 
-/** Surnames with rough frequencies in Henan (per mille). */
-const SURNAMES: Weighted<string> = [
-  ['王', 76],
-  ['李', 74],
-  ['张', 71],
-  ['刘', 54],
-  ['陈', 40],
-  ['杨', 31],
-  ['赵', 25],
-  ['郭', 20],
-  ['黄', 15],
-  ['周', 17],
-  ['吴', 14],
-  ['孙', 16],
-  ['马', 15],
-  ['朱', 13],
-  ['胡', 13],
-  ['高', 14],
-  ['徐', 12],
-  ['宋', 12],
-  ['韩', 10],
-  ['郑', 10],
-  ['冯', 9],
-  ['何', 8],
-  ['崔', 8],
-  ['程', 8],
-  ['曹', 8],
-  ['袁', 7],
-  ['许', 8],
-  ['邓', 6],
-  ['田', 8],
-  ['贾', 7],
-  ['侯', 6],
-  ['魏', 7],
-  ['牛', 6],
-  ['范', 6],
-  ['董', 6],
-  ['付', 6],
-  ['梁', 5],
-  ['孟', 6],
-  ['秦', 5],
-  ['岳', 4],
-  ['姚', 5],
-  ['吕', 5],
-  ['申', 4],
-  ['史', 5],
-  ['任', 5],
-  ['常', 4],
-  ['翟', 3],
-  ['罗', 4],
-  ['谢', 4],
-  ['杜', 5],
-  ['苏', 4],
-  ['丁', 5],
-  ['于', 4],
-  ['萧', 2],
-  ['唐', 4],
-  ['段', 4],
-  ['闫', 4],
-  ['薛', 3],
-  ['葛', 3],
-  ['路', 2],
-  ['尚', 3],
-  ['靳', 2],
-  ['司', 2],
-  ['欧阳', 1],
-  ['司马', 1],
-  ['上官', 1],
-];
-
-type Era = 'old' | 'mid' | 'young' | 'teen' | 'child';
 const eraOf = (year: number): Era =>
   year < 1960 ? 'old' : year < 1980 ? 'mid' : year < 2000 ? 'young' : year < 2010 ? 'teen' : 'child';
-
-/** Whole given names and character pools by birth era and sex. */
-const GIVEN: Record<Era, { male: string[]; female: string[]; maleChars: string; femaleChars: string }> = {
-  old: {
-    male: [
-      '建国',
-      '国强',
-      '志强',
-      '建华',
-      '德明',
-      '振华',
-      '保国',
-      '文华',
-      '永祥',
-      '长顺',
-      '玉山',
-      '树林',
-      '国庆',
-      '卫东',
-      '富贵',
-      '春生',
-    ],
-    female: [
-      '秀英',
-      '桂英',
-      '玉兰',
-      '桂兰',
-      '秀兰',
-      '凤英',
-      '淑珍',
-      '玉梅',
-      '秀珍',
-      '桂芳',
-      '素芬',
-      '秀梅',
-      '玉珍',
-      '翠花',
-    ],
-    maleChars: '国建德文明华荣福贵富春永长保树振庆忠义宝山林海',
-    femaleChars: '秀桂玉兰英珍芳凤淑素梅翠花琴云霞荣爱',
-  },
-  mid: {
-    male: [
-      '伟',
-      '强',
-      '军',
-      '勇',
-      '磊',
-      '涛',
-      '斌',
-      '刚',
-      '建军',
-      '海涛',
-      '红军',
-      '卫国',
-      '志刚',
-      '永强',
-      '建伟',
-    ],
-    female: ['丽', '红', '艳', '敏', '静', '燕', '芳', '娟', '霞', '丽娟', '红霞', '海燕', '秀丽', '晓红'],
-    maleChars: '建志海红卫永国军伟强勇涛刚斌峰明亮平',
-    femaleChars: '丽红艳敏静燕芳娟霞玲萍晓秀莉慧琳',
-  },
-  young: {
-    male: [
-      '鹏',
-      '超',
-      '杰',
-      '浩',
-      '磊',
-      '帅',
-      '亮',
-      '鑫',
-      '宇',
-      '晨',
-      '博',
-      '飞',
-      '凯',
-      '亚伟',
-      '俊杰',
-      '志鹏',
-      '晓东',
-    ],
-    female: [
-      '婷',
-      '雪',
-      '倩',
-      '丹',
-      '璐',
-      '晶',
-      '琳',
-      '莹',
-      '娜',
-      '佳',
-      '晓丽',
-      '婷婷',
-      '晶晶',
-      '亚楠',
-      '梦瑶',
-    ],
-    maleChars: '俊晓志亚鹏超杰浩帅鑫宇晨博飞凯文龙阳',
-    femaleChars: '晓亚梦雅婷雪倩丹璐晶琳莹娜佳静欣月',
-  },
-  teen: {
-    male: ['浩然', '子豪', '俊熙', '宇轩', '博文', '家豪', '天佑', '明轩', '子健'],
-    female: ['梦琪', '欣怡', '雨涵', '佳怡', '诗雨', '思琪', '雨欣', '紫涵'],
-    maleChars: '子浩宇俊博家天明轩然豪文皓睿',
-    femaleChars: '梦欣雨佳诗思紫怡琪涵萱婷悦',
-  },
-  child: {
-    male: ['梓轩', '子墨', '一诺', '宇泽', '浩宇', '奕辰', '沐宸', '锦程', '俊宇', '思远'],
-    female: ['梓萱', '子涵', '一诺', '欣妍', '可馨', '若汐', '语桐', '诗涵', '沐晴'],
-    maleChars: '梓子奕沐宇泽辰宸锦俊煜铭瑞嘉',
-    femaleChars: '梓子欣可若语诗沐萱涵汐桐妍馨',
-  },
-};
 
 function givenName(rng: Rng, era: Era, sex: 'male' | 'female'): string {
   const g = GIVEN[era];
@@ -313,68 +134,9 @@ function givenName(rng: Rng, era: Era, sex: 'male' | 'female'): string {
   return `${pick(rng, chars)}${pick(rng, chars)}`;
 }
 
-/** Foreign residents: passport country and names as written in the passport. */
-const FOREIGN: readonly { country: string; names: readonly string[] }[] = [
-  { country: '韩国', names: ['KIM MINJUN', 'PARK JIYEON', 'LEE SEOYEON', 'CHOI WOOJIN'] },
-  { country: '巴基斯坦', names: ['Muhammad Ali Khan', 'Ayesha Siddiqui', 'Hamza Iqbal'] },
-  { country: '俄罗斯', names: ['Ivan Petrov', 'Olga Smirnova', 'Dmitry Volkov'] },
-  { country: '美国', names: ['John Smith', 'Emily Johnson', 'Michael Brown'] },
-  { country: '越南', names: ['Nguyen Van An', 'Tran Thi Mai', 'Le Minh Duc'] },
-  { country: '哈萨克斯坦', names: ['Aibek Nurlanov', 'Aigerim Sadykova'] },
-  { country: '日本', names: ['TANAKA HIROSHI', 'SATO YUKI'] },
-];
-
 // ---------------------------------------------------------------- regions, IDs, phones
 
 const ERQI = '410103';
-const ZHENGZHOU = [
-  '410102',
-  '410104',
-  '410105',
-  '410106',
-  '410108',
-  '410122',
-  '410181',
-  '410182',
-  '410183',
-  '410184',
-  '410185',
-];
-const HENAN = [
-  '410221',
-  '410322',
-  '410402',
-  '410702',
-  '410922',
-  '411023',
-  '411102',
-  '411302',
-  '411422',
-  '411521',
-  '411623',
-  '411723',
-];
-/** Other provinces, roughly by their share of Zhengzhou's migrants. */
-const OTHER_PROVINCES: Weighted<string> = [
-  ['341221', 14],
-  ['340102', 6],
-  ['371502', 10],
-  ['370102', 5],
-  ['130102', 9],
-  ['130602', 4],
-  ['420102', 9],
-  ['421002', 4],
-  ['140105', 8],
-  ['610102', 7],
-  ['510104', 6],
-  ['320311', 6],
-  ['430102', 4],
-  ['620102', 3],
-  ['230102', 3],
-  ['360102', 3],
-  ['500101', 2],
-  ['450102', 2],
-];
 /** Keeps ID numbers and phones unique across the whole generation (deterministic: community-code order). */
 class Registry {
   private readonly ids = new Set<string>();

@@ -1,3 +1,4 @@
+import { SURNAMES, GIVEN } from './staff.demo-names.js';
 import { at, demoMobile, pick, shuffled, type Rng } from '../../core/demo-utils.js';
 import {
   GRID_DUTIES,
@@ -62,14 +63,6 @@ export const GAP_SHARE = 0.02;
 export const PAIR_SHARE = 0.15;
 export const LINKED_MICRO = 2;
 export const COMMERCIAL_CODE = '410103901';
-
-// Frequent surnames first, repeated by weight (王、李、张、刘 are the most common in Henan).
-const SURNAMES = [
-  ...'王王王王王李李李李张张张张刘刘刘陈陈杨杨赵赵黄周吴徐孙马马朱胡郭郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆范金石贾夏付方白邹孟秦江尹薛闫段雷侯史郝毛常牛申聂翟岳',
-];
-const GIVEN = [
-  ...'建国华明伟芳娜敏静丽强磊军洋勇艳杰娟涛超秀英霞平刚桂兰玉梅红霞志鹏飞鑫宇浩然子涵雨欣佳怡梓萱俊峰海燕晓东春雷秋菊冬梅新民振华学文德明永福金凤瑞雪晨曦思远',
-];
 
 function personName(rng: Rng): string {
   const given = rng() < 0.3 ? pick(rng, GIVEN) : `${pick(rng, GIVEN)}${pick(rng, GIVEN)}`;
