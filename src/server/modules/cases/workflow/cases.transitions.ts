@@ -117,6 +117,278 @@ export async function transitionCase(ctx: RequestContext, id: number, input: Tra
   return getCase(ctx, id);
 }
 
+/** What a step has to work with, and what it fills in: the patch of the case row, the timeline details. */
+interface StepContext {
+  ctx: RequestContext;
+  trx: Transaction<DB>;
+  row: CaseRow;
+  input: TransitionInput;
+  calendar: WorkCalendar;
+  gridScope: GridScope;
+  now: Date;
+  note: string | null;
+  patch: Updateable<CivicCaseTable>;
+  details: Record<string, unknown>;
+  options: { system?: boolean };
+  /** The departments a dispatch or a whistle sends the case to (case_department rows), if any. */
+  departments: { id: number; lead: boolean }[] | null;
+}
+type Step = (s: StepContext) => void | Promise<void>;
+
+/** The handling clock runs again from the handling deadline (a start, a rework). */
+const handleClock = ({ patch, row, now }: StepContext) => ({
+  current_due_at: patch.handle_due_at ?? row.handle_due_at,
+  current_started_at: row.dispatched_at ?? now,
+});
+
+/**
+ * What each workflow step writes beyond its status (the state machine and its labels are src/shared/case-workflow.ts):
+ * one entry per action, run in the step's transaction after the checks every step shares.
+ */
+const STEPS: Record<Exclude<CaseAction, 'fail_verification' | 'deny_extension'>, Step> = {
+  accept: ({ row, calendar, now, patch }: StepContext) => {
+    const due = dueAfter(now, row.dispatch_limit, row.dispatch_unit, calendar);
+    Object.assign(patch, {
+      accepted_at: now,
+      dispatch_due_at: due,
+      current_due_at: due,
+      current_started_at: now,
+    });
+  },
+  reject: ({ note, patch }: StepContext) => {
+    Object.assign(patch, { rejection_reason: note, current_due_at: null, current_started_at: null });
+  },
+  dispatch: async (s: StepContext) => {
+    const { ctx, trx, row, input, calendar, now, patch, details } = s;
+    const handler = await resolveHandler(trx, row, input.handler);
+    Object.assign(patch, handler.patch);
+    if (patch.handler_kind === 'department') patch.level = higherLevel(row.level, ctx.actor.role);
+    s.departments = handler.departments;
+    details.handler = handler.label;
+    startHandleClock(row, patch, now, calendar);
+  },
+  whistle: async (s: StepContext) => {
+    const { ctx, trx, row, input, calendar, now, patch, details } = s;
+    const codes = input.departments ?? [];
+    if (codes.length === 0) throw required('departments');
+    const found = await trx
+      .selectFrom('department')
+      .select(['id', 'code'])
+      .where('code', 'in', codes)
+      .execute();
+    if (found.length !== new Set(codes).size) throw required('departments');
+    const leadCode = input.lead ?? codes[0]!;
+    const lead = found.find((d) => d.code === leadCode);
+    if (!lead) throw required('lead');
+    s.departments = found.map((d) => ({ id: d.id, lead: d.id === lead.id }));
+    Object.assign(patch, {
+      handler_kind: 'department',
+      handler_department_id: lead.id,
+      handler_user_id: null,
+      handler_place_id: null,
+      level: higherLevel(row.level, ctx.actor.role),
+    });
+    details.departments = codes;
+    details.lead = leadCode;
+    startHandleClock(row, patch, now, calendar);
+  },
+  start: (s: StepContext) => {
+    const { patch } = s;
+    Object.assign(patch, handleClock(s));
+  },
+  return: ({ row, calendar, now, patch }: StepContext) => {
+    Object.assign(patch, {
+      returned_count: row.returned_count + 1,
+      handler_kind: null,
+      handler_user_id: null,
+      handler_place_id: null,
+      handler_department_id: null,
+      dispatch_due_at: dueAfter(now, row.dispatch_limit, row.dispatch_unit, calendar),
+      pending_request: null,
+      pending_detail: null,
+    });
+    patch.current_due_at = patch.dispatch_due_at;
+    patch.current_started_at = now;
+  },
+  handle: async ({ ctx, trx, row, calendar, now, patch }: StepContext) => {
+    if (row.photo_after) {
+      const photos = await trx
+        .selectFrom('case_photo')
+        .select('id')
+        .where('case_id', '=', row.id)
+        .where('stage', '=', 'after')
+        .execute();
+      if (photos.length === 0)
+        throw new AppError('EVIDENCE_REQUIRED', { stage: ctx.lang === 'en' ? 'after' : '处置后' });
+    }
+    const due = row.handle_due_at;
+    Object.assign(patch, {
+      handled_at: now,
+      handled_on_time: due ? now <= due : true,
+      handling_minutes: Math.round(
+        workingMinutesBetween(row.dispatched_at ?? row.reported_at, now, calendar),
+      ),
+      current_due_at: null,
+      current_started_at: null,
+      pending_request: null,
+      pending_detail: null,
+    });
+  },
+  verify: ({ now, patch }: StepContext) => {
+    patch.verified_at = now;
+  },
+  not_fixed: (s: StepContext) => {
+    const { row, patch } = s;
+    Object.assign(patch, { rework_count: row.rework_count + 1, verified_at: null, closed_at: null });
+    if (row.status === 'closed') Object.assign(patch, { closure_reason: null, closed_on_time: null });
+    Object.assign(patch, handleClock(s));
+  },
+  close: ({ row, input, now, patch }: StepContext) => {
+    if (!input.closureReason) throw required('closureReason');
+    const due = row.handle_due_at;
+    Object.assign(patch, {
+      closed_at: now,
+      closure_reason: input.closureReason,
+      closed_on_time: due ? now <= due : true,
+      current_due_at: null,
+      current_started_at: null,
+    });
+  },
+  rate: ({ ctx, row, input, now, note, patch, details, options }: StepContext) => {
+    if (!input.rating) throw required('rating');
+    Object.assign(patch, {
+      rating: input.rating,
+      rating_reasons: input.ratingReasons ?? [],
+      rating_comment: note,
+      rated_at: now,
+    });
+    details.rating = input.rating;
+    details.reasons = input.ratingReasons ?? [];
+    details.by = isReporter(ctx.actor, row) || options.system ? 'reporter' : 'callback';
+  },
+  confirm: () => {},
+  escalate: async ({ ctx, trx, row, calendar, now, patch, details }: StepContext) => {
+    const level = nextLevel(row.level);
+    if (!level)
+      throw new AppError('ILLEGAL_TRANSITION', {
+        status: row.level,
+        action: ACTION_LABELS.escalate[ctx.lang],
+      });
+    const unit = await unitHolding(trx, row.path, level);
+    Object.assign(patch, {
+      level,
+      handler_kind: level === 'grid' ? 'grid_worker' : level,
+      handler_place_id: unit.id,
+      handler_user_id: null,
+      handler_department_id: null,
+      escalation_count: row.escalation_count + 1,
+      dispatched_at: row.dispatched_at ?? now,
+    });
+    details.level = level;
+    details.unit = unit.name;
+    startHandleClock(row, patch, now, calendar);
+  },
+  request_extension: ({ input, patch, details }: StepContext) => {
+    if (!input.extension) throw required('extension');
+    Object.assign(patch, { pending_request: 'extension', pending_detail: JSON.stringify(input.extension) });
+    details.extension = input.extension;
+  },
+  grant_extension: ({ row, input, calendar, now, patch, details }: StepContext) => {
+    const asked = (row.pending_detail ?? {}) as { limit?: number; unit?: LimitUnit };
+    const extension = input.extension ?? { limit: asked.limit ?? 1, unit: asked.unit ?? 'days' };
+    const from = row.handle_due_at && row.handle_due_at > now ? row.handle_due_at : now;
+    const due = addWorkingMinutes(from, limitMinutes(extension.limit, extension.unit), calendar);
+    Object.assign(patch, {
+      handle_due_at: due,
+      current_due_at: due,
+      extension_count: row.extension_count + 1,
+      pending_request: null,
+      pending_detail: null,
+      overdue_swept_at: null,
+    });
+    details.extension = extension;
+    details.newDueAt = due.toISOString();
+  },
+  deny_deferral: ({ patch }: StepContext) => {
+    Object.assign(patch, { pending_request: null, pending_detail: null });
+  },
+  request_deferral: ({ note, patch }: StepContext) => {
+    Object.assign(patch, { pending_request: 'deferral', pending_detail: JSON.stringify({ reason: note }) });
+  },
+  approve_deferral: ({ now, patch }: StepContext) => {
+    Object.assign(patch, {
+      pending_request: null,
+      pending_detail: JSON.stringify({ pausedAt: now.toISOString() }),
+      current_due_at: null,
+      current_started_at: null,
+    });
+  },
+  resume: ({ row, calendar, now, patch, details }: StepContext) => {
+    // the clock stood still while the case was deferred: the deadline moves by the working time paused
+    const pausedAt = new Date(
+      String((row.pending_detail as { pausedAt?: string } | null)?.pausedAt ?? now.toISOString()),
+    );
+    const paused = workingMinutesBetween(pausedAt, now, calendar);
+    const due = row.handle_due_at ? addWorkingMinutes(row.handle_due_at, paused, calendar) : null;
+    Object.assign(patch, {
+      pending_detail: null,
+      handle_due_at: due,
+      current_due_at: due,
+      current_started_at: row.dispatched_at ?? now,
+    });
+    details.pausedMinutes = Math.round(paused);
+  },
+  supervise: ({ patch }: StepContext) => {
+    patch.supervised = true;
+  },
+  reopen: ({ row, calendar, now, patch }: StepContext) => {
+    Object.assign(patch, {
+      closed_at: null,
+      closure_reason: null,
+      closed_on_time: null,
+      rejection_reason: null,
+      handler_kind: null,
+      handler_user_id: null,
+      handler_place_id: null,
+      handler_department_id: null,
+      dispatch_due_at: dueAfter(now, row.dispatch_limit, row.dispatch_unit, calendar),
+      accepted_at: row.accepted_at ?? now,
+    });
+    patch.current_due_at = patch.dispatch_due_at;
+    patch.current_started_at = now;
+  },
+  merge: async ({ ctx, trx, row, input, gridScope, patch, details }: StepContext) => {
+    if (!input.mergeInto) throw required('mergeInto');
+    const target = await caseQuery(trx).where('c.code', '=', input.mergeInto).executeTakeFirst();
+    if (!target || !caseVisible(ctx.actor, gridScope, target)) throw new AppError('NOT_FOUND');
+    if (target.id === row.id || target.status === 'merged') {
+      throw new AppError('CANNOT_MERGE', { reason: target.id === row.id ? 'self' : 'merged' });
+    }
+    Object.assign(patch, { merged_into_id: target.id, current_due_at: null, current_started_at: null });
+    details.mergedInto = target.code;
+    await trx
+      .insertInto('case_event')
+      .values({
+        case_id: target.id,
+        actor_id: actorAccount(ctx.actor),
+        actor_name: ctx.actor.displayName,
+        actor_role: ctx.actor.role,
+        action: 'merged_from',
+        note: `${row.code}`,
+        details: JSON.stringify({ from: row.code }),
+      })
+      .execute();
+  },
+  comment: () => {},
+};
+
+/** Steps that write what another writes: a failed verification is a rework as "not fixed" is; a denial clears the request. */
+const STEP_OF: Record<CaseAction, Step> = {
+  ...STEPS,
+  fail_verification: STEPS.not_fixed,
+  deny_extension: STEPS.deny_deferral,
+};
+
 /** The step itself, inside the caller's transaction (also used by the overdue sweep and public feedback). */
 export async function applyTransition(
   ctx: RequestContext,
@@ -148,258 +420,23 @@ export async function applyTransition(
   const patch: Updateable<CivicCaseTable> = { updated_at: now };
   if (to) patch.status = to;
   const details: Record<string, unknown> = {};
-  let departments: { id: number; lead: boolean }[] | null = null;
 
-  const handleClock = () => ({
-    current_due_at: patch.handle_due_at ?? row.handle_due_at,
-    current_started_at: row.dispatched_at ?? now,
-  });
-
-  switch (action) {
-    case 'accept': {
-      const due = dueAfter(now, row.dispatch_limit, row.dispatch_unit, calendar);
-      Object.assign(patch, {
-        accepted_at: now,
-        dispatch_due_at: due,
-        current_due_at: due,
-        current_started_at: now,
-      });
-      break;
-    }
-    case 'reject':
-      Object.assign(patch, { rejection_reason: note, current_due_at: null, current_started_at: null });
-      break;
-    case 'dispatch': {
-      const handler = await resolveHandler(trx, row, input.handler);
-      Object.assign(patch, handler.patch);
-      if (patch.handler_kind === 'department') patch.level = higherLevel(row.level, ctx.actor.role);
-      departments = handler.departments;
-      details.handler = handler.label;
-      startHandleClock(row, patch, now, calendar);
-      break;
-    }
-    case 'whistle': {
-      const codes = input.departments ?? [];
-      if (codes.length === 0) throw required('departments');
-      const found = await trx
-        .selectFrom('department')
-        .select(['id', 'code'])
-        .where('code', 'in', codes)
-        .execute();
-      if (found.length !== new Set(codes).size) throw required('departments');
-      const leadCode = input.lead ?? codes[0]!;
-      const lead = found.find((d) => d.code === leadCode);
-      if (!lead) throw required('lead');
-      departments = found.map((d) => ({ id: d.id, lead: d.id === lead.id }));
-      Object.assign(patch, {
-        handler_kind: 'department',
-        handler_department_id: lead.id,
-        handler_user_id: null,
-        handler_place_id: null,
-        level: higherLevel(row.level, ctx.actor.role),
-      });
-      details.departments = codes;
-      details.lead = leadCode;
-      startHandleClock(row, patch, now, calendar);
-      break;
-    }
-    case 'start':
-      Object.assign(patch, handleClock());
-      break;
-    case 'return':
-      Object.assign(patch, {
-        returned_count: row.returned_count + 1,
-        handler_kind: null,
-        handler_user_id: null,
-        handler_place_id: null,
-        handler_department_id: null,
-        dispatch_due_at: dueAfter(now, row.dispatch_limit, row.dispatch_unit, calendar),
-        pending_request: null,
-        pending_detail: null,
-      });
-      patch.current_due_at = patch.dispatch_due_at;
-      patch.current_started_at = now;
-      break;
-    case 'handle': {
-      if (row.photo_after) {
-        const photos = await trx
-          .selectFrom('case_photo')
-          .select('id')
-          .where('case_id', '=', row.id)
-          .where('stage', '=', 'after')
-          .execute();
-        if (photos.length === 0)
-          throw new AppError('EVIDENCE_REQUIRED', { stage: ctx.lang === 'en' ? 'after' : '处置后' });
-      }
-      const due = row.handle_due_at;
-      Object.assign(patch, {
-        handled_at: now,
-        handled_on_time: due ? now <= due : true,
-        handling_minutes: Math.round(
-          workingMinutesBetween(row.dispatched_at ?? row.reported_at, now, calendar),
-        ),
-        current_due_at: null,
-        current_started_at: null,
-        pending_request: null,
-        pending_detail: null,
-      });
-      break;
-    }
-    case 'verify':
-      patch.verified_at = now;
-      break;
-    case 'fail_verification':
-    case 'not_fixed':
-      Object.assign(patch, { rework_count: row.rework_count + 1, verified_at: null, closed_at: null });
-      if (row.status === 'closed') Object.assign(patch, { closure_reason: null, closed_on_time: null });
-      Object.assign(patch, handleClock());
-      break;
-    case 'close': {
-      if (!input.closureReason) throw required('closureReason');
-      const due = row.handle_due_at;
-      Object.assign(patch, {
-        closed_at: now,
-        closure_reason: input.closureReason,
-        closed_on_time: due ? now <= due : true,
-        current_due_at: null,
-        current_started_at: null,
-      });
-      break;
-    }
-    case 'rate':
-      if (!input.rating) throw required('rating');
-      Object.assign(patch, {
-        rating: input.rating,
-        rating_reasons: input.ratingReasons ?? [],
-        rating_comment: note,
-        rated_at: now,
-      });
-      details.rating = input.rating;
-      details.reasons = input.ratingReasons ?? [];
-      details.by = isReporter(ctx.actor, row) || options.system ? 'reporter' : 'callback';
-      break;
-    case 'confirm':
-      break;
-    case 'escalate': {
-      const level = nextLevel(row.level);
-      if (!level)
-        throw new AppError('ILLEGAL_TRANSITION', {
-          status: row.level,
-          action: ACTION_LABELS.escalate[ctx.lang],
-        });
-      const unit = await unitHolding(trx, row.path, level);
-      Object.assign(patch, {
-        level,
-        handler_kind: level === 'grid' ? 'grid_worker' : level,
-        handler_place_id: unit.id,
-        handler_user_id: null,
-        handler_department_id: null,
-        escalation_count: row.escalation_count + 1,
-        dispatched_at: row.dispatched_at ?? now,
-      });
-      details.level = level;
-      details.unit = unit.name;
-      startHandleClock(row, patch, now, calendar);
-      break;
-    }
-    case 'request_extension':
-      if (!input.extension) throw required('extension');
-      Object.assign(patch, { pending_request: 'extension', pending_detail: JSON.stringify(input.extension) });
-      details.extension = input.extension;
-      break;
-    case 'grant_extension': {
-      const asked = (row.pending_detail ?? {}) as { limit?: number; unit?: LimitUnit };
-      const extension = input.extension ?? { limit: asked.limit ?? 1, unit: asked.unit ?? 'days' };
-      const from = row.handle_due_at && row.handle_due_at > now ? row.handle_due_at : now;
-      const due = addWorkingMinutes(from, limitMinutes(extension.limit, extension.unit), calendar);
-      Object.assign(patch, {
-        handle_due_at: due,
-        current_due_at: due,
-        extension_count: row.extension_count + 1,
-        pending_request: null,
-        pending_detail: null,
-        overdue_swept_at: null,
-      });
-      details.extension = extension;
-      details.newDueAt = due.toISOString();
-      break;
-    }
-    case 'deny_extension':
-    case 'deny_deferral':
-      Object.assign(patch, { pending_request: null, pending_detail: null });
-      break;
-    case 'request_deferral':
-      Object.assign(patch, { pending_request: 'deferral', pending_detail: JSON.stringify({ reason: note }) });
-      break;
-    case 'approve_deferral':
-      Object.assign(patch, {
-        pending_request: null,
-        pending_detail: JSON.stringify({ pausedAt: now.toISOString() }),
-        current_due_at: null,
-        current_started_at: null,
-      });
-      break;
-    case 'resume': {
-      // the clock stood still while the case was deferred: the deadline moves by the working time paused
-      const pausedAt = new Date(
-        String((row.pending_detail as { pausedAt?: string } | null)?.pausedAt ?? now.toISOString()),
-      );
-      const paused = workingMinutesBetween(pausedAt, now, calendar);
-      const due = row.handle_due_at ? addWorkingMinutes(row.handle_due_at, paused, calendar) : null;
-      Object.assign(patch, {
-        pending_detail: null,
-        handle_due_at: due,
-        current_due_at: due,
-        current_started_at: row.dispatched_at ?? now,
-      });
-      details.pausedMinutes = Math.round(paused);
-      break;
-    }
-    case 'supervise':
-      patch.supervised = true;
-      break;
-    case 'reopen':
-      Object.assign(patch, {
-        closed_at: null,
-        closure_reason: null,
-        closed_on_time: null,
-        rejection_reason: null,
-        handler_kind: null,
-        handler_user_id: null,
-        handler_place_id: null,
-        handler_department_id: null,
-        dispatch_due_at: dueAfter(now, row.dispatch_limit, row.dispatch_unit, calendar),
-        accepted_at: row.accepted_at ?? now,
-      });
-      patch.current_due_at = patch.dispatch_due_at;
-      patch.current_started_at = now;
-      break;
-    case 'merge': {
-      if (!input.mergeInto) throw required('mergeInto');
-      const target = await caseQuery(trx).where('c.code', '=', input.mergeInto).executeTakeFirst();
-      if (!target || !caseVisible(ctx.actor, gridScope, target)) throw new AppError('NOT_FOUND');
-      if (target.id === row.id || target.status === 'merged') {
-        throw new AppError('CANNOT_MERGE', { reason: target.id === row.id ? 'self' : 'merged' });
-      }
-      Object.assign(patch, { merged_into_id: target.id, current_due_at: null, current_started_at: null });
-      details.mergedInto = target.code;
-      await trx
-        .insertInto('case_event')
-        .values({
-          case_id: target.id,
-          actor_id: actorAccount(ctx.actor),
-          actor_name: ctx.actor.displayName,
-          actor_role: ctx.actor.role,
-          action: 'merged_from',
-          note: `${row.code}`,
-          details: JSON.stringify({ from: row.code }),
-        })
-        .execute();
-      break;
-    }
-    case 'comment':
-      break;
-  }
+  const step: StepContext = {
+    ctx,
+    trx,
+    row,
+    input,
+    calendar,
+    gridScope,
+    now,
+    note,
+    patch,
+    details,
+    options,
+    departments: null,
+  };
+  await STEP_OF[action](step);
+  const { departments } = step;
 
   const updated = await trx
     .updateTable('civic_case')
