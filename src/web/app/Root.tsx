@@ -10,6 +10,7 @@ import { webModules } from '../modules';
 import { NotFound, RequireAuth, RequireCapability } from './guards';
 import { useMediaQuery } from './hooks';
 import { buildRoutes, type RouteDef } from './module-kit';
+import { QueryProvider } from './query';
 import { SessionProvider } from './session';
 
 // Every page is its own chunk, loaded when its route is first opened (the modules declare them); so is the
@@ -84,7 +85,7 @@ function AppRoutes() {
   );
 }
 
-/** Providers (antd theme and locale, session, router) around the routes; the UI language drives all three. */
+/** Providers (antd theme and locale, server state, session, router) around the routes; the UI language drives all three. */
 export function Root() {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -103,11 +104,13 @@ export function Root() {
       }}
     >
       <AntApp>
-        <SessionProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </SessionProvider>
+        <QueryProvider>
+          <SessionProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </QueryProvider>
       </AntApp>
     </ConfigProvider>
   );

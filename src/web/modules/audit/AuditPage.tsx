@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { zhCN } from '../../i18n/zh-CN';
 import { zh } from './messages';
 import { api, unwrap, type AuditEntry, type AuditQuery, type AuditVerify } from '../../app/api';
-import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useIsPhone, useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
@@ -77,9 +78,10 @@ export function AuditPage() {
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<AuditVerify | null>(null);
 
-  const entries = useQuery(`audit:${JSON.stringify(filters)}:${page}:${pageSize}`, () =>
-    unwrap(api.GET('/api/audit', { params: { query: { ...filters, page, pageSize } } })),
-  );
+  const entries = useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () => unwrap(api.GET('/api/audit', { params: { query: { ...filters, page, pageSize } } })),
+  });
 
   const actionLabel = (action: string) => {
     const key = action.replace('.', '_');
@@ -298,7 +300,7 @@ export function AuditPage() {
           size="middle"
           columns={phone ? phoneColumns : columns}
           dataSource={result?.items ?? []}
-          loading={entries.loading}
+          loading={entries.isFetching}
           scroll={phone ? undefined : { x: 'max-content' }}
           data-testid="audit-table"
           expandable={{

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -17,7 +18,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type ApiToken } from '../../app/api';
-import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useIsPhone, useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 
 interface TokenForm {
@@ -45,10 +46,10 @@ export function TokensPage() {
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
-  const tokens = useQuery('tokens', async () => ({
-    items: await unwrap(api.GET('/api/auth/tokens')),
-    now: Date.now(),
-  }));
+  const tokens = useQuery({
+    queryKey: ['tokens'],
+    queryFn: async () => ({ items: await unwrap(api.GET('/api/auth/tokens')), now: Date.now() }),
+  });
 
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -72,7 +73,7 @@ export function TokensPage() {
       );
       setCreated({ token: result.token, name: result.apiToken.name });
       form.resetFields();
-      tokens.reload();
+      void tokens.refetch();
     } catch (error) {
       showError(error, form);
     } finally {
@@ -84,7 +85,7 @@ export function TokensPage() {
     try {
       await unwrap(api.DELETE('/api/auth/tokens/{id}', { params: { path: { id: token.id } } }));
       void message.success(t('account.revoked'));
-      tokens.reload();
+      void tokens.refetch();
     } catch (error) {
       showError(error);
     }
@@ -236,7 +237,7 @@ export function TokensPage() {
           size="middle"
           columns={phone ? phoneColumns : columns}
           dataSource={rows}
-          loading={tokens.loading}
+          loading={tokens.isFetching}
           scroll={phone ? undefined : { x: 'max-content' }}
           data-testid="tokens-table"
           pagination={{

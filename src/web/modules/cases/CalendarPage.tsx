@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -16,7 +17,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api';
-import { useQuery, useShowError } from '../../app/hooks';
+import { useShowError } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 import type { CalendarYear } from './caseData';
 
@@ -30,9 +31,10 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const [year, setYear] = useState(new Date().getFullYear());
-  const query = useQuery(`work-calendar:${year}`, () =>
-    unwrap(api.GET('/api/work-calendar', { params: { query: { year } } })),
-  );
+  const query = useQuery({
+    queryKey: ['work-calendar', year],
+    queryFn: () => unwrap(api.GET('/api/work-calendar', { params: { query: { year } } })),
+  });
   // local edits of the shown year; null: the server's list
   const [edited, setEdited] = useState<{ year: number; days: Day[] } | null>(null);
   const loaded =
@@ -45,11 +47,14 @@ export function CalendarPage() {
   const [saving, setSaving] = useState(false);
   // the shipped years: those with exceptions recorded, looked up around this one
   const years = [year - 2, year - 1, year, year + 1, year + 2];
-  const known = useQuery(`work-calendar-known:${years.join(',')}`, async () => {
-    const answers = await Promise.all(
-      years.map((y) => unwrap(api.GET('/api/work-calendar', { params: { query: { year: y } } }))),
-    );
-    return answers.filter((a) => a.known).map((a) => a.year);
+  const known = useQuery({
+    queryKey: ['work-calendar-known', years],
+    queryFn: async () => {
+      const answers = await Promise.all(
+        years.map((y) => unwrap(api.GET('/api/work-calendar', { params: { query: { year: y } } }))),
+      );
+      return answers.filter((a) => a.known).map((a) => a.year);
+    },
   });
 
   const change = (index: number, patch: Partial<Day>) => {
@@ -61,8 +66,8 @@ export function CalendarPage() {
       await unwrap(api.PUT('/api/work-calendar', { params: { query: { year } }, body: { days } }));
       void message.success(t('calendar.saved'));
       setEdited(null);
-      query.reload();
-      known.reload();
+      void query.refetch();
+      void known.refetch();
     } catch (error) {
       showError(error);
     } finally {
@@ -128,7 +133,7 @@ export function CalendarPage() {
       <Table<Day & { index: number }>
         rowKey="index"
         size="small"
-        loading={query.loading}
+        loading={query.isFetching}
         pagination={false}
         scroll={{ x: 'max-content' }}
         dataSource={days.map((d, index) => ({ ...d, index }))}

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { LinkOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -22,7 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useIsPhone, useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 import { useCurrentSession } from '../../app/session';
 import type { CaseAction } from '../../../shared/case-workflow';
@@ -136,9 +137,11 @@ export function CaseTimeline({ detail, rolesOnly = false }: { detail: CaseDetail
 
 export function useCase(id: number) {
   const { i18n } = useTranslation();
-  return useQuery(Number.isInteger(id) && id > 0 ? `case:${id}:${i18n.language}` : null, () =>
-    unwrap(api.GET('/api/cases/{id}', { params: { path: { id } } })),
-  );
+  return useQuery({
+    queryKey: ['case', id, i18n.language],
+    queryFn: () => unwrap(api.GET('/api/cases/{id}', { params: { path: { id } } })),
+    enabled: Number.isInteger(id) && id > 0,
+  });
 }
 
 /** 案件详情: status and deadlines, the allowed steps, the timeline, photos and likely duplicates. */
@@ -172,7 +175,7 @@ export function CaseDetailPage() {
     try {
       await uploadPhoto(detail.id, file, stage);
       void message.success(t('cases.photos.uploaded'));
-      query.reload();
+      void query.refetch();
     } catch (error) {
       showError(error);
     } finally {
@@ -393,7 +396,7 @@ export function CaseDetailPage() {
           onDone={(updated) => {
             setAction(null);
             if (updated) setOverride(updated);
-            query.reload();
+            void query.refetch();
           }}
         />
       )}

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -19,7 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toApiError, unwrap } from '../../app/api';
-import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useIsPhone, useShowError } from '../../app/hooks';
 import { HANDLER_KINDS } from '../../../shared/case-workflow';
 import type { Category } from './caseData';
 import { useDepartments } from './useCaseRefs';
@@ -284,9 +285,10 @@ function CategoryDialog({
 function CategoriesTab() {
   const { t, i18n } = useTranslation();
   const phone = useIsPhone();
-  const list = useQuery(`case-categories-all:${i18n.language}`, () =>
-    unwrap(api.GET('/api/case-categories', { params: { query: { all: true } } })),
-  );
+  const list = useQuery({
+    queryKey: ['case-categories-all', i18n.language],
+    queryFn: () => unwrap(api.GET('/api/case-categories', { params: { query: { all: true } } })),
+  });
   const [editing, setEditing] = useState<Category | null | 'new'>(null);
   const departments = useDepartments();
   const deptName = (code: string) => {
@@ -375,7 +377,7 @@ function CategoriesTab() {
         size="small"
         columns={columns}
         dataSource={items}
-        loading={list.loading}
+        loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         pagination={false}
         rowClassName={(c) => (c.parentCode === null ? 'ly-row-major' : '')}
@@ -388,7 +390,7 @@ function CategoriesTab() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            list.reload();
+            void list.refetch();
           }}
         />
       )}

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useQuery, useShowError } from '../../app/hooks';
+import { useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 import type { paths } from '../../api/schema';
 
@@ -22,11 +23,12 @@ export function InboxPage() {
   const showError = useShowError();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const list = useQuery(`inbox:${unreadOnly}:${page}`, () =>
-    fetchNotifications({ ...(unreadOnly ? { unread: true } : {}), page, pageSize: 20 }),
-  );
+  const list = useQuery({
+    queryKey: ['inbox', unreadOnly, page],
+    queryFn: () => fetchNotifications({ ...(unreadOnly ? { unread: true } : {}), page, pageSize: 20 }),
+  });
   const changed = () => {
-    list.reload();
+    void list.refetch();
     window.dispatchEvent(new Event('louyuan:inbox'));
   };
   const open = async (n: Notification) => {
@@ -72,7 +74,7 @@ export function InboxPage() {
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <List
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         data-testid="inbox-list"
         pagination={

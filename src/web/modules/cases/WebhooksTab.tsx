@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -17,7 +18,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api';
-import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useIsPhone, useShowError } from '../../app/hooks';
 import type { paths } from '../../api/schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -171,13 +172,16 @@ export function WebhooksTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
-  const list = useQuery('webhooks', async () => (await unwrap(api.GET('/api/webhooks'))).items);
+  const list = useQuery({
+    queryKey: ['webhooks'],
+    queryFn: async () => (await unwrap(api.GET('/api/webhooks'))).items,
+  });
   const [editing, setEditing] = useState<Webhook | null | 'new'>(null);
   const remove = async (hook: Webhook) => {
     try {
       await unwrap(api.DELETE('/api/webhooks/{id}', { params: { path: { id: hook.id } } }));
       void message.success(t('common.delete'));
-      list.reload();
+      void list.refetch();
     } catch (error) {
       showError(error);
     }
@@ -239,7 +243,7 @@ export function WebhooksTab() {
         size="small"
         columns={columns}
         dataSource={list.data ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         pagination={false}
         data-testid="webhooks-table"
@@ -250,7 +254,7 @@ export function WebhooksTab() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            list.reload();
+            void list.refetch();
           }}
         />
       )}

@@ -1,11 +1,14 @@
 import { useMemo } from 'react';
 import { api, unwrap } from '../../app/api';
-import { useQuery } from '../../app/hooks';
+import { useQuery } from '@tanstack/react-query';
 import type { Category } from './caseData';
 
 /** The category catalogue (active classes), with majors and their minors for pickers. */
 export function useCategories(lang: string) {
-  const list = useQuery(`case-categories:${lang}`, () => unwrap(api.GET('/api/case-categories')));
+  const list = useQuery({
+    queryKey: ['case-categories', lang],
+    queryFn: () => unwrap(api.GET('/api/case-categories')),
+  });
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const tree = useMemo(() => {
     const majors = items.filter((c) => c.parentCode === null);
@@ -22,6 +25,10 @@ export function useCategories(lang: string) {
 }
 
 export function useDepartments(enabled = true) {
-  const list = useQuery(enabled ? 'departments' : null, () => unwrap(api.GET('/api/departments')));
+  const list = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => unwrap(api.GET('/api/departments')),
+    enabled,
+  });
   return list.data?.items ?? [];
 }

@@ -97,7 +97,7 @@ function WatchList({ which }: { which: 'overdue' | 'supervised' }) {
         size="small"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         pagination={false}
         scroll={{ x: 'max-content' }}
         data-testid={`dash-${which}-table`}
@@ -354,7 +354,7 @@ export function DashboardPage() {
             data-testid="dash-rankings-tabs"
           />
           {rankings.error && <Alert type="error" showIcon title={rankings.error.message} />}
-          <RankingsTable data={rankings.data} loading={rankings.loading} />
+          <RankingsTable data={rankings.data} loading={rankings.isFetching} />
         </Card>
       )}
 

@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useQuery } from '../../app/hooks';
 import {
   caseAreaFilter,
   fetchCategories,
@@ -55,11 +55,17 @@ export function useDashboardData(
   options: { lang: string; trendBy: TrendBy; figure: MapFigure; tick?: number },
 ) {
   const { lang, trendBy, figure, tick = 0 } = options;
-  const base = `${JSON.stringify(queryOf(params))}:${lang}:${tick}`;
-  const overview = useQuery(`dash-overview:${base}`, () => fetchOverview(params));
-  const trend = useQuery(`dash-trend:${base}:${trendBy}`, () => fetchTrend(params, trendBy));
-  const categories = useQuery(`dash-categories:${base}`, () => fetchCategories(params));
-  const map = useQuery(`dash-map:${base}:${figure}`, () => fetchMap(params, figure));
+  const base = [queryOf(params), lang, tick];
+  const overview = useQuery({ queryKey: ['dash-overview', ...base], queryFn: () => fetchOverview(params) });
+  const trend = useQuery({
+    queryKey: ['dash-trend', ...base, trendBy],
+    queryFn: () => fetchTrend(params, trendBy),
+  });
+  const categories = useQuery({
+    queryKey: ['dash-categories', ...base],
+    queryFn: () => fetchCategories(params),
+  });
+  const map = useQuery({ queryKey: ['dash-map', ...base, figure], queryFn: () => fetchMap(params, figure) });
   return { overview, trend, categories, map };
 }
 
@@ -69,10 +75,11 @@ export function useRankings(
   options: { lang: string; rankingBy: RankingBy | null; tick?: number },
 ) {
   const { lang, rankingBy, tick = 0 } = options;
-  const key = `${JSON.stringify(queryOf(params))}:${lang}:${tick}:${rankingBy}`;
-  return useQuery(rankingBy ? `dash-rankings:${key}` : null, () =>
-    fetchRankings(params, rankingBy ?? 'street'),
-  );
+  return useQuery({
+    queryKey: ['dash-rankings', queryOf(params), lang, tick, rankingBy],
+    queryFn: () => fetchRankings(params, rankingBy ?? 'street'),
+    enabled: rankingBy !== null,
+  });
 }
 
 /** Open cases of the area that are overdue or supervised (the cases list, its first page). */
@@ -82,13 +89,13 @@ export function useWatchList(
   options: { lang: string; pageSize: number; tick?: number },
 ) {
   const area = caseAreaFilter(params);
-  return useQuery(
-    `dash-watch:${which}:${JSON.stringify(area)}:${options.pageSize}:${options.lang}:${options.tick ?? 0}`,
-    () =>
+  return useQuery({
+    queryKey: ['dash-watch', which, area, options.pageSize, options.lang, options.tick ?? 0],
+    queryFn: () =>
       unwrap(
         api.GET('/api/cases', {
           params: { query: { ...area, [which]: true, page: 1, pageSize: options.pageSize } },
         }),
       ),
-  );
+  });
 }

@@ -1,6 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, List, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../app/hooks';
 import { fetchCoverage, FINDING_TYPES, type Finding } from './gridData';
 
 const TYPE_COLOUR: Record<Finding['type'], string> = {
@@ -15,7 +15,7 @@ const TYPE_COLOUR: Record<Finding['type'], string> = {
 /** The coverage check: counts by finding type and the findings, each flying the map to its place. */
 export function CoveragePanel({ onFinding }: { onFinding: (finding: Finding) => void }) {
   const { t, i18n } = useTranslation();
-  const coverage = useQuery('grids-coverage', fetchCoverage);
+  const coverage = useQuery({ queryKey: ['grids-coverage'], queryFn: fetchCoverage });
   if (coverage.error) return <Alert type="error" showIcon title={coverage.error.message} />;
   const data = coverage.data;
   if (!data) return <Skeleton active />;

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../app/api';
-import { useQuery } from '../../app/hooks';
 import { AdjustPreview } from './AdjustPreview';
 import {
   fetchSiblings,
@@ -44,9 +44,11 @@ export function GridAdjustTab({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const leaf = grid.childCount === 0 && (grid.kind !== 'base' || grid.level === 4);
-  const siblings = useQuery(grid.parentCode && mode === 'merge' ? `siblings:${grid.parentCode}` : null, () =>
-    fetchSiblings(grid.parentCode ?? ''),
-  );
+  const siblings = useQuery({
+    queryKey: ['siblings', grid.parentCode],
+    queryFn: () => fetchSiblings(grid.parentCode ?? ''),
+    enabled: Boolean(grid.parentCode) && mode === 'merge',
+  });
 
   const reset = () => {
     setOutcome(null);

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../app/api';
-import { useQuery } from '../../app/hooks';
 import { fetchHistory, fetchVersion, type GridVersionFeature } from './adjustData';
 
 type AdjustKind = 'split' | 'merge' | 'redraw' | 'import';
@@ -18,7 +18,10 @@ export function GridHistoryTab({
   onShow: (feature: GridVersionFeature | null) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const history = useQuery(`grid-history:${code}:${reloadKey}`, () => fetchHistory(code));
+  const history = useQuery({
+    queryKey: ['grid-history', code, reloadKey],
+    queryFn: () => fetchHistory(code),
+  });
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—');

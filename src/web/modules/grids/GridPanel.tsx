@@ -1,9 +1,9 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentSession } from '../../app/session';
 import type { ApiError } from '../../app/api';
-import type { QueryState } from '../../app/hooks';
 import type { GridDetail, LocateResult } from './gridData';
 
 const LABEL_STYLES = { label: { width: 96, whiteSpace: 'nowrap' as const } };
@@ -37,7 +37,7 @@ export function GridPanel({
   onSelect,
 }: {
   locate: LocateState | null;
-  detail: QueryState<GridDetail> | null;
+  detail: UseQueryResult<GridDetail> | null;
   onSelect: (code: string) => void;
 }) {
   const { t, i18n } = useTranslation();

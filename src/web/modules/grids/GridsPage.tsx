@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Drawer, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -5,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../../app/api';
 import { Forbidden } from '../../app/guards';
-import { useIsPhone, useQuery } from '../../app/hooks';
+import { useIsPhone } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 import { GridStaffTab } from '../staff/GridStaffTab';
 import type { Geometry, GridVersionFeature } from './adjustData';
@@ -117,7 +118,11 @@ function GridsMapPage() {
     [finestData],
   );
 
-  const detail = useQuery(selected ? `grid:${selected}:${reloadKey}` : null, () => fetchGrid(selected ?? ''));
+  const detail = useQuery({
+    queryKey: ['grid', selected, reloadKey],
+    queryFn: () => fetchGrid(selected ?? ''),
+    enabled: Boolean(selected),
+  });
 
   /** After an adjustment or an import: fetch the layers and the selected grid again. */
   const reload = useCallback((code?: string) => {

@@ -1,16 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { ApartmentOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useQuery } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const { user, can } = useCurrentSession();
   // Labels come localized from the server, so the language is part of the key.
-  const stats = useQuery(`home-stats:${i18n.language}`, () => unwrap(api.GET('/api/home/stats')));
+  const stats = useQuery({
+    queryKey: ['home-stats', i18n.language],
+    queryFn: () => unwrap(api.GET('/api/home/stats')),
+  });
 
   return (
     <div className="ly-page">
@@ -48,7 +51,7 @@ export function HomePage() {
         {stats.data ? t('home.statsOf', { name: stats.data.place.name }) : t('home.stats')}
       </Typography.Title>
       {stats.error && <Alert type="error" showIcon title={stats.error.message} />}
-      {!stats.data && stats.loading && (
+      {!stats.data && stats.isFetching && (
         <Card>
           <Skeleton active paragraph={{ rows: 2 }} />
         </Card>
@@ -62,7 +65,7 @@ export function HomePage() {
         <Row gutter={[16, 16]} data-testid="home-stats">
           {stats.data.stats.map((stat) => (
             <Col key={stat.key} xs={12} sm={8} lg={6} xl={4}>
-              <Card className="ly-stat-card" loading={stats.loading} data-testid={`stat-${stat.key}`}>
+              <Card className="ly-stat-card" loading={stats.isFetching} data-testid={`stat-${stat.key}`}>
                 <Statistic title={stat.label} value={stat.value ?? t('common.none')} />
               </Card>
             </Col>

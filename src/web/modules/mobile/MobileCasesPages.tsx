@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, List, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useQuery } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 import { useCurrentSession } from '../../app/session';
 import { OPEN_STATUSES, type CaseAction, type CaseStatus } from '../../../shared/case-workflow';
@@ -54,14 +54,15 @@ function CaseCards({ items, testId }: { items: CaseItem[]; testId: string }) {
 /** 我的任务: the cases I handle now, open ones first; a tap opens the phone case page. */
 export function MobileTasksPage() {
   const { t, i18n } = useTranslation();
-  const list = useQuery(`m-tasks:${i18n.language}`, () =>
-    unwrap(api.GET('/api/cases', { params: { query: { mine: true, pageSize: 100 } } })),
-  );
+  const list = useQuery({
+    queryKey: ['m-tasks', i18n.language],
+    queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { mine: true, pageSize: 100 } } })),
+  });
   return (
     <div className="ly-mobile" data-testid="m-tasks">
       <Typography.Title level={4}>{t('mobile.tasksTitle')}</Typography.Title>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      {list.loading && !list.data ? (
+      {list.isFetching && !list.data ? (
         <Spin />
       ) : (
         <CaseCards items={list.data?.items ?? []} testId="m-task-list" />
@@ -73,9 +74,10 @@ export function MobileTasksPage() {
 /** 我的反映: a resident's own reports. */
 export function MobileMinePage() {
   const { t, i18n } = useTranslation();
-  const list = useQuery(`m-mine:${i18n.language}`, () =>
-    unwrap(api.GET('/api/cases', { params: { query: { pageSize: 100 } } })),
-  );
+  const list = useQuery({
+    queryKey: ['m-mine', i18n.language],
+    queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { pageSize: 100 } } })),
+  });
   return (
     <div className="ly-mobile" data-testid="m-mine">
       <div className="ly-title-row">
@@ -83,7 +85,7 @@ export function MobileMinePage() {
         <Link to="/m/report">{t('mobile.reportTitle')}</Link>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      {list.loading && !list.data ? (
+      {list.isFetching && !list.data ? (
         <Spin />
       ) : (
         <CaseCards items={list.data?.items ?? []} testId="m-mine-list" />
@@ -144,7 +146,7 @@ export function MobileCasePage() {
           onDone={(updated) => {
             setAction(null);
             if (updated) setOverride(updated);
-            query.reload();
+            void query.refetch();
           }}
         />
       )}

@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Rate, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, toApiError, unwrap } from '../../app/api';
-import { useQuery } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
 import { RATING_REASONS } from '../../../shared/case-workflow';
 import { STATUS_COLORS, type PublicCase } from '../cases/caseData';
@@ -15,9 +15,10 @@ export function PublicCasePage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
   const { message } = App.useApp();
-  const view = useQuery(`public-case:${token}:${i18n.language}`, () =>
-    unwrap(api.GET('/api/public/cases/{token}', { params: { path: { token } } })),
-  );
+  const view = useQuery({
+    queryKey: ['public-case', token, i18n.language],
+    queryFn: () => unwrap(api.GET('/api/public/cases/{token}', { params: { path: { token } } })),
+  });
   const [current, setCurrent] = useState<PublicCase | null>(null);
   const data = current ?? view.data;
   const [note, setNote] = useState('');
@@ -43,7 +44,7 @@ export function PublicCasePage() {
       void message.success(t('public.thanks'));
     } catch (e) {
       void message.error(toApiError(e).message);
-      view.reload();
+      void view.refetch();
       setCurrent(null);
     } finally {
       setBusy(false);

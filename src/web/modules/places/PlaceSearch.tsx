@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Empty, Input, Pagination, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api';
-import { useDebounced, useQuery } from '../../app/hooks';
+import { useDebounced } from '../../app/hooks';
 import { KindTag } from './KindTag';
 
 const PAGE_SIZE = 10;
@@ -19,9 +20,11 @@ export function PlaceSearch({
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
   const q = useDebounced(text.trim(), 300);
-  const results = useQuery(q ? `place-search:${q}:${page}` : null, () =>
-    unwrap(api.GET('/api/places', { params: { query: { q, page, pageSize: PAGE_SIZE } } })),
-  );
+  const results = useQuery({
+    queryKey: ['place-search', q, page],
+    queryFn: () => unwrap(api.GET('/api/places', { params: { query: { q, page, pageSize: PAGE_SIZE } } })),
+    enabled: q !== '',
+  });
   const data = q ? results.data : undefined;
 
   return (
@@ -34,7 +37,7 @@ export function PlaceSearch({
           setText(e.target.value);
           setPage(1);
         }}
-        loading={results.loading}
+        loading={results.isFetching}
         data-testid="place-search"
         maxLength={50}
       />
@@ -54,7 +57,7 @@ export function PlaceSearch({
             </Typography.Link>
           </div>
           {results.error && <Typography.Text type="danger">{results.error.message}</Typography.Text>}
-          {!data && results.loading && <Spin size="small" />}
+          {!data && results.isFetching && <Spin size="small" />}
           {data && data.items.length === 0 && (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('places.noResults')} />
           )}

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Place, type PlaceKind } from '../../app/api';
-import { useDebounced, useQuery } from '../../app/hooks';
+import { useDebounced } from '../../app/hooks';
 
 interface PlaceSelectProps {
   value?: string;
@@ -23,18 +24,21 @@ export function PlaceSelect({ value, onChange, kinds, exclude, initial, id, ...r
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
   const kindKey = kinds?.join(',') ?? '';
-  const results = useQuery(`place-select:${kindKey}:${q}`, async () => {
-    const wanted: (PlaceKind | undefined)[] = kinds && kinds.length > 0 ? [...kinds] : [undefined];
-    const pages = await Promise.all(
-      wanted.map((kind) =>
-        unwrap(
-          api.GET('/api/places', {
-            params: { query: { ...(q ? { q } : {}), ...(kind ? { kind } : {}), pageSize: 20 } },
-          }),
+  const results = useQuery({
+    queryKey: ['place-select', kindKey, q],
+    queryFn: async () => {
+      const wanted: (PlaceKind | undefined)[] = kinds && kinds.length > 0 ? [...kinds] : [undefined];
+      const pages = await Promise.all(
+        wanted.map((kind) =>
+          unwrap(
+            api.GET('/api/places', {
+              params: { query: { ...(q ? { q } : {}), ...(kind ? { kind } : {}), pageSize: 20 } },
+            }),
+          ),
         ),
-      ),
-    );
-    return pages.flatMap((p) => p.items).sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
+      );
+      return pages.flatMap((p) => p.items).sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
+    },
   });
   const places = (results.data ?? []).filter((p) => !exclude?.(p));
   const options = places.map((p) => ({
@@ -52,10 +56,10 @@ export function PlaceSelect({ value, onChange, kinds, exclude, initial, id, ...r
       onChange={(code: string | undefined) => onChange?.(code)}
       options={options}
       showSearch={{ filterOption: false, onSearch: setText }}
-      loading={results.loading}
+      loading={results.isFetching}
       allowClear
       placeholder={t('places.selectPlaceholder')}
-      notFoundContent={results.loading ? t('common.loading') : t('places.noResults')}
+      notFoundContent={results.isFetching ? t('common.loading') : t('places.noResults')}
       data-testid={rest['data-testid']}
       popupMatchSelectWidth
     />

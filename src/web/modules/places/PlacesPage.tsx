@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Result, Row, Skeleton } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useIsPhone, useQuery } from '../../app/hooks';
+import { useIsPhone } from '../../app/hooks';
 import { useCurrentSession, useSession } from '../../app/session';
 import type { PlaceChange } from './PlaceDialogs';
 import { PlaceDetail } from './PlaceDetail';
@@ -30,8 +31,12 @@ export function PlacesPage() {
   const validCode = CODE_RE.test(selectedCode);
   const detailBox = useRef<HTMLDivElement>(null);
 
-  const root = useQuery(`place-root:${rootCode}`, () => fetchPlace(rootCode));
-  const detail = useQuery(validCode ? `place:${selectedCode}` : null, () => fetchPlace(selectedCode));
+  const root = useQuery({ queryKey: ['place-root', rootCode], queryFn: () => fetchPlace(rootCode) });
+  const detail = useQuery({
+    queryKey: ['place', selectedCode],
+    queryFn: () => fetchPlace(selectedCode),
+    enabled: validCode,
+  });
   const tree = usePlaceTree(root.data);
   const { reveal, ensureChildren, reloadChildren, refreshNode, forget } = tree;
 
@@ -56,7 +61,7 @@ export function PlacesPage() {
     switch (change.type) {
       case 'reloaded':
         void refreshNode(change.place.code);
-        detail.reload();
+        void detail.refetch();
         break;
       case 'updated': {
         const { place, previousCode } = change;
@@ -67,7 +72,7 @@ export function PlacesPage() {
           void navigate(`/places/${place.code}`, { replace: true });
         }
         void refreshNode(place.code);
-        detail.reload();
+        void detail.refetch();
         break;
       }
       case 'created': {
@@ -84,7 +89,7 @@ export function PlacesPage() {
           void reloadChildren(code);
           void refreshNode(code);
         }
-        detail.reload();
+        void detail.refetch();
         break;
       }
       case 'deleted':
@@ -121,8 +126,8 @@ export function PlacesPage() {
     );
   } else if (detail.error) {
     right = <Alert type="error" showIcon title={detail.error.message} />;
-  } else if (detail.data && (detail.data.code === selectedCode || detail.loading)) {
-    right = <PlaceDetail place={detail.data} loading={detail.loading} onChanged={onChanged} />;
+  } else if (detail.data && (detail.data.code === selectedCode || detail.isFetching)) {
+    right = <PlaceDetail place={detail.data} loading={detail.isFetching} onChanged={onChanged} />;
   } else {
     right = (
       <Card>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { DownloadOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PlaceSelect } from '../places/PlaceSelect';
 import { api, downloadFile, unwrap, type Household, type Resident, type ResidentTag } from '../../app/api';
-import { useDebounced, useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useDebounced, useIsPhone, useShowError } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 import { RegisterDialog } from './RegisterDialog';
 import { RevealDialog } from './RevealDialog';
@@ -44,9 +45,11 @@ function ResidentDrawer({ id, onClose }: { id: number | null; onClose: () => voi
   const { t } = useTranslation();
   const [reveal, setReveal] = useState<'idNumber' | 'phone' | null>(null);
   const [revealed, setRevealed] = useState<Partial<Record<'idNumber' | 'phone', string | null>>>({});
-  const detail = useQuery(id === null ? null : `resident:${id}`, () =>
-    unwrap(api.GET('/api/residents/{id}', { params: { path: { id: id ?? 0 } } })),
-  );
+  const detail = useQuery({
+    queryKey: ['resident', id],
+    queryFn: () => unwrap(api.GET('/api/residents/{id}', { params: { path: { id: id ?? 0 } } })),
+    enabled: id !== null,
+  });
   const r = detail.data && detail.data.id === id ? detail.data : undefined;
   const canReveal = r?.allowedActions.includes('reveal') ?? false;
   const close = () => {
@@ -197,25 +200,26 @@ function ResidentsTab() {
   const [registering, setRegistering] = useState(false);
   const [exporting, setExporting] = useState(false);
   const showError = useShowError();
-  const key = `residents:${within ?? ''}:${grid ?? ''}:${q}:${address}:${tag ?? ''}:${residenceType ?? ''}:${page}:${pageSize}`;
-  const list = useQuery(key, () =>
-    unwrap(
-      api.GET('/api/residents', {
-        params: {
-          query: {
-            ...(within ? { within } : {}),
-            ...(grid ? { grid } : {}),
-            ...(q ? { q } : {}),
-            ...(address ? { address } : {}),
-            ...(tag ? { tag } : {}),
-            ...(residenceType ? { residenceType } : {}),
-            page,
-            pageSize,
+  const list = useQuery({
+    queryKey: ['residents', within, grid, q, address, tag, residenceType, page, pageSize],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/residents', {
+          params: {
+            query: {
+              ...(within ? { within } : {}),
+              ...(grid ? { grid } : {}),
+              ...(q ? { q } : {}),
+              ...(address ? { address } : {}),
+              ...(tag ? { tag } : {}),
+              ...(residenceType ? { residenceType } : {}),
+              page,
+              pageSize,
+            },
           },
-        },
-      }),
-    ),
-  );
+        }),
+      ),
+  });
   const visibleTags = RESIDENT_TAGS.filter((tg) => can('residents.sensitive') || !SENSITIVE_TAGS.has(tg));
   const columns: TableColumnsType<Resident> = [
     {
@@ -359,7 +363,7 @@ function ResidentsTab() {
         size="small"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         data-testid="resident-table"
         pagination={{
@@ -375,7 +379,9 @@ function ResidentsTab() {
         }}
       />
       <ResidentDrawer id={openId} onClose={() => setOpenId(null)} />
-      {registering && <RegisterDialog onClose={() => setRegistering(false)} onSaved={list.reload} />}
+      {registering && (
+        <RegisterDialog onClose={() => setRegistering(false)} onSaved={() => void list.refetch()} />
+      )}
     </>
   );
 }
@@ -389,24 +395,28 @@ function HouseholdsTab() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [expanded, setExpanded] = useState<number | null>(null);
-  const list = useQuery(`households:${within ?? ''}:${grid ?? ''}:${address}:${page}:${pageSize}`, () =>
-    unwrap(
-      api.GET('/api/households', {
-        params: {
-          query: {
-            ...(within ? { within } : {}),
-            ...(grid ? { grid } : {}),
-            ...(address ? { address } : {}),
-            page,
-            pageSize,
+  const list = useQuery({
+    queryKey: ['households', within, grid, address, page, pageSize],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/households', {
+          params: {
+            query: {
+              ...(within ? { within } : {}),
+              ...(grid ? { grid } : {}),
+              ...(address ? { address } : {}),
+              page,
+              pageSize,
+            },
           },
-        },
-      }),
-    ),
-  );
-  const members = useQuery(expanded === null ? null : `household:${expanded}`, () =>
-    unwrap(api.GET('/api/households/{id}', { params: { path: { id: expanded ?? 0 } } })),
-  );
+        }),
+      ),
+  });
+  const members = useQuery({
+    queryKey: ['household', expanded],
+    queryFn: () => unwrap(api.GET('/api/households/{id}', { params: { path: { id: expanded ?? 0 } } })),
+    enabled: expanded !== null,
+  });
   const columns: TableColumnsType<Household> = [
     { title: t('residents.columns.address'), dataIndex: 'address' },
     { title: t('residents.columns.head'), dataIndex: 'head', render: (v: string | null) => v ?? '—' },
@@ -441,7 +451,7 @@ function HouseholdsTab() {
         size="small"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         data-testid="household-table"
         expandable={{

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { App, Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -11,7 +12,7 @@ import {
   type GridStaffRole,
 } from '../../../shared/grid-staff';
 import { FormDialog } from '../../app/FormDialog';
-import { useDebounced, useQuery, useShowError } from '../../app/hooks';
+import { useDebounced, useShowError } from '../../app/hooks';
 import { assignStaff, searchStaff } from './staffData';
 
 interface AssignForm {
@@ -46,7 +47,11 @@ export function AssignStaffDialog({
   const mode = Form.useWatch('mode', form) ?? 'new';
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
-  const found = useQuery(mode === 'existing' && q ? `staff-search:${q}` : null, () => searchStaff(q));
+  const found = useQuery({
+    queryKey: ['staff-search', q],
+    queryFn: () => searchStaff(q),
+    enabled: mode === 'existing' && q !== '',
+  });
   const people = new Map<number, string>();
   for (const item of found.data?.items ?? []) {
     if (!people.has(item.staffId)) {
@@ -115,7 +120,7 @@ export function AssignStaffDialog({
             <Select
               showSearch={{ filterOption: false, onSearch: setSearch }}
               placeholder={t('staff.searchPerson')}
-              loading={found.loading}
+              loading={found.isFetching}
               options={[...people].map(([value, label]) => ({ value, label }))}
               data-testid="staff-existing"
             />

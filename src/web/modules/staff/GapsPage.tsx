@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Forbidden } from '../../app/guards';
-import { useIsPhone, useQuery } from '../../app/hooks';
+import { useIsPhone } from '../../app/hooks';
 import { useCurrentSession } from '../../app/session';
 import { fetchGaps, type Gap, type GapQuery } from './staffData';
 
@@ -29,9 +30,12 @@ function GapsList() {
   const [pageSize, setPageSize] = useState(20);
 
   const query: GapQuery = { level, role, page, pageSize, ...(within ? { within } : {}) };
-  const gaps = useQuery(`gaps:${JSON.stringify(query)}`, () => fetchGaps(query));
+  const gaps = useQuery({ queryKey: ['gaps', query], queryFn: () => fetchGaps(query) });
   // The community choices come from the unfiltered list (every place with a gap at this level).
-  const places = useQuery(`gap-places:${level}:${role}`, () => fetchGaps({ level, role, pageSize: 1 }));
+  const places = useQuery({
+    queryKey: ['gap-places', level, role],
+    queryFn: () => fetchGaps({ level, role, pageSize: 1 }),
+  });
   const byPlace = places.data?.byPlace ?? [];
 
   const showOnMap = (gap: Gap) => void navigate(`/grids?grid=${encodeURIComponent(gap.code)}`);
@@ -149,7 +153,7 @@ function GapsList() {
           size="middle"
           columns={columns}
           dataSource={gaps.data?.items ?? []}
-          loading={gaps.loading}
+          loading={gaps.isFetching}
           locale={{ emptyText: t('gaps.none') }}
           data-testid="gaps-table"
           pagination={{

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -14,7 +15,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useShowError } from '../../app/hooks';
+import { useShowError } from '../../app/hooks';
 import { AssignStaffDialog } from './AssignStaffDialog';
 import { endAssignment, fetchGridStaff, type StaffAssignment } from './staffData';
 
@@ -23,9 +24,11 @@ export function GridStaffTab({ code, name, level }: { code: string | null; name?
   const { t } = useTranslation();
   const [includeEnded, setIncludeEnded] = useState(false);
   const [assigning, setAssigning] = useState(false);
-  const staff = useQuery(code ? `grid-staff:${code}:${includeEnded}` : null, () =>
-    fetchGridStaff(code ?? '', includeEnded),
-  );
+  const staff = useQuery({
+    queryKey: ['grid-staff', code, includeEnded],
+    queryFn: () => fetchGridStaff(code ?? '', includeEnded),
+    enabled: Boolean(code),
+  });
   if (!code) return <Typography.Text type="secondary">{t('staff.pickGrid')}</Typography.Text>;
   const items = staff.data?.items ?? [];
   const hasWorker = items.some((i) => i.role === 'worker' && i.endedOn === null);
@@ -59,7 +62,7 @@ export function GridStaffTab({ code, name, level }: { code: string | null; name?
           <List
             size="small"
             dataSource={items}
-            renderItem={(item) => <StaffItem item={item} onChanged={staff.reload} />}
+            renderItem={(item) => <StaffItem item={item} onChanged={() => void staff.refetch()} />}
           />
         ))}
       {assigning && (
@@ -67,7 +70,7 @@ export function GridStaffTab({ code, name, level }: { code: string | null; name?
           gridCode={code}
           gridName={name ?? code}
           onClose={() => setAssigning(false)}
-          onSaved={staff.reload}
+          onSaved={() => void staff.refetch()}
         />
       )}
     </Space>

@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { App, Form, Input, Select, Switch, Typography } from 'antd';
 import { FormDialog } from '../../app/FormDialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStrongPassword } from '../../../shared/password-policy';
 import { api, unwrap, type ManagedRole, type ManagedUser, type UpdateUserBody } from '../../app/api';
-import { useQuery, useShowError } from '../../app/hooks';
+import { useShowError } from '../../app/hooks';
 import { PasswordPolicyHint } from '../auth/PasswordPolicyHint';
 import { PlaceSelect } from '../places/PlaceSelect';
 
@@ -34,7 +35,10 @@ function usePasswordRules() {
 /** The departments a department account may belong to (城市管理局, 公安分局 …). */
 function DepartmentField() {
   const { t, i18n } = useTranslation();
-  const departments = useQuery('departments', () => unwrap(api.GET('/api/departments')));
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => unwrap(api.GET('/api/departments')),
+  });
   return (
     <Form.Item
       name="departmentCode"
