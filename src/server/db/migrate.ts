@@ -46,6 +46,9 @@ function migratorFor(database: Database): Migrator {
     provider: { getMigrations: () => Promise.resolve(allMigrations()) },
     migrationTableName: 'louyuan_migration',
     migrationLockTableName: 'louyuan_migration_lock',
+    // Modules are written in parallel: one dated before another module's migration that already ran is still
+    // applied (each module's migrations touch its own tables). Pending ones run in the order of their names.
+    allowUnorderedMigrations: true,
   });
 }
 

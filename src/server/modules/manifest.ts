@@ -169,7 +169,9 @@ export interface ModuleManifest {
   errors?: Record<string, ErrorDefinition>;
   /**
    * Migrations of the module's own tables, by name. Names sort across all modules (the core's are 0001…0008;
-   * a module's start with the date it was written, e.g. `20261208_orgs`), and run in that order.
+   * a module's start with the date it was written, e.g. `20261208_orgs`) and pending ones run in that order; one
+   * that sorts before a migration already applied still runs (modules are written in parallel), so a module's
+   * migration may touch only its own tables and those of modules it builds on.
    */
   migrations?: Record<string, Migration>;
   /** The module's tables that carry tree paths (see ScopedTable). */

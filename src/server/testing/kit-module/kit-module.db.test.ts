@@ -7,6 +7,8 @@ import { installedModules } from '../../modules/registry.js';
 import { can } from '../../policy/capabilities.js';
 import { createTestApp, type Session, type TestApp } from '../app.js';
 import { kitNotesModule } from './index.js';
+import { buildCompound, buildStreet, type BuiltPlace } from '../../modules/places/places.factories.js';
+import { buildAccount } from '../../modules/users/users.factories.js';
 
 /**
  * The module kit: a module is its folder and one line in the module list. This one lives in the test tree and is
@@ -15,43 +17,43 @@ import { kitNotesModule } from './index.js';
  */
 let t: TestApp;
 let community1: Session;
+let community2: Session;
 let community3: Session;
 let street1: Session;
-let grid1: Session;
+let gridWorker: Session;
+let compound: BuiltPlace;
+let target: BuiltPlace;
 
+// The test's own district corner, made with the modules' factories: no identifier of the demo is read.
 beforeAll(async () => {
   t = await createTestApp({}, { modules: [...modules, kitNotesModule] });
-  [community1, community3, street1, grid1] = await Promise.all([
-    t.login('community1'),
-    t.login('community3'),
-    t.login('street1'),
-    t.login('grid1'),
-  ]);
+  const a = await buildStreet(t.ctx, 2);
+  const b = await buildStreet(t.ctx, 1);
+  const [c1, c2] = a.communities as [BuiltPlace, BuiltPlace];
+  target = c2;
+  compound = (await buildCompound(t.ctx, c1.code)).compound;
+  community1 = await buildAccount(t, { role: 'community_staff', placeCode: c1.code });
+  community2 = await buildAccount(t, { role: 'community_staff', placeCode: c2.code });
+  community3 = await buildAccount(t, { role: 'community_staff', placeCode: b.communities[0]!.code });
+  street1 = await buildAccount(t, { role: 'street_staff', placeCode: a.street.code });
+  gridWorker = await buildAccount(t, { role: 'grid_worker', placeCode: c1.code });
 });
 afterAll(() => t.close());
 
-const compoundOf = (session: Session) =>
-  t.database.db
-    .selectFrom('place')
-    .select(['code', 'path', 'version'])
-    .where('kind', '=', 'compound')
-    .where('code', 'like', `${session.user.place.code}%`)
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-
 describe('a module added through the kit', () => {
-  it('has its table from its own migration, in the same list as the core migrations', async () => {
-    const { rows } = await sql<{ name: string }>`SELECT name FROM louyuan_migration ORDER BY name`.execute(
-      t.database.db,
-    );
-    expect(rows.map((r) => r.name).at(-1)).toBe('20261208_kit_notes');
+  it('has its table from its own migration, run after the others even though its name sorts before one', async () => {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM louyuan_migration
+      ORDER BY timestamp, name`.execute(t.database.db);
+    const names = rows.map((r) => r.name);
+    // the snapshot already held every listed module's migrations; the kit module's was applied on top of them
+    expect(names.at(-1)).toBe('20261208_kit_notes');
+    expect(names).toContain('20261208_notifications');
     expect(installedModules().map((m) => m.name)).toContain('kitNotes');
   });
 
   it('serves its routes under /api with its capabilities granted to the roles it names', async () => {
     expect(can('community_staff', 'kitNotes.write')).toBe(true);
     expect(can('grid_worker', 'kitNotes.read')).toBe(false);
-    const compound = await compoundOf(community1);
     const created = await community1.request('POST', '/api/kit-notes', {
       placeCode: compound.code,
       text: '周三下午清理楼道杂物',
@@ -60,7 +62,7 @@ describe('a module added through the kit', () => {
     const list = await community1.request('GET', '/api/kit-notes');
     expect(list.json()).toMatchObject({ total: 1, items: [{ placeCode: compound.code }] });
     // the policy layer: a role without the capability is 403, a place outside the subtree the same 404 as none
-    expect((await grid1.request('GET', '/api/kit-notes')).statusCode).toBe(403);
+    expect((await gridWorker.request('GET', '/api/kit-notes')).statusCode).toBe(403);
     const outside = await community3.request('POST', '/api/kit-notes', {
       placeCode: compound.code,
       text: 'x',
@@ -80,7 +82,6 @@ describe('a module added through the kit', () => {
   });
 
   it('answers its own error code with its status and message in both languages', async () => {
-    const compound = await compoundOf(community1);
     for (const [lang, message] of [
       ['zh-CN', '便签内容不能全是空白'],
       ['en', 'A note needs some text'],
@@ -104,12 +105,6 @@ describe('a module added through the kit', () => {
   });
 
   it('declares its path copy, so a place move takes its rows along', async () => {
-    const compound = await compoundOf(community1);
-    const target = await t.database.db
-      .selectFrom('place')
-      .select(['code', 'path'])
-      .where('code', '=', (await t.login('community2')).user.place.code)
-      .executeTakeFirstOrThrow();
     const moved = await street1.request('POST', `/api/places/${compound.code}/move`, {
       version: compound.version,
       newParentCode: target.code,
@@ -118,6 +113,7 @@ describe('a module added through the kit', () => {
     const note = await t.database.db.selectFrom('kit_note').select('path').executeTakeFirstOrThrow();
     expect(note.path.startsWith(target.path)).toBe(true);
     expect((await community1.request('GET', '/api/kit-notes')).json()).toMatchObject({ total: 0 });
+    expect((await community2.request('GET', '/api/kit-notes')).json()).toMatchObject({ total: 1 });
   });
 
   it('adds its CLI command to louyuan', async () => {
