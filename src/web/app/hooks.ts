@@ -1,51 +1,6 @@
 import { App, type FormInstance } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { type ApiError, toApiError } from './api';
-
-export interface QueryState<T> {
-  /** The latest data; while a new key loads, the previous data stays (tables keep their rows). */
-  data: T | undefined;
-  error: ApiError | undefined;
-  loading: boolean;
-  /** Fetch the same key again. */
-  reload: () => void;
-}
-
-/**
- * Fetch when `key` changes (null: do not fetch). The key names everything the fetcher depends on, so a result is
- * only shown for the key it was fetched for; responses that arrive late for an old key are dropped.
- */
-export function useQuery<T>(key: string | null, fetcher: () => Promise<T>): QueryState<T> {
-  const [state, setState] = useState<{ key: string | null; data?: T; error?: ApiError }>({ key: null });
-  const [nonce, setNonce] = useState(0);
-  const fetcherRef = useRef(fetcher);
-  useLayoutEffect(() => {
-    fetcherRef.current = fetcher;
-  });
-  const fullKey = key === null ? null : `${key}#${nonce}`;
-  useEffect(() => {
-    if (fullKey === null) return;
-    let active = true;
-    fetcherRef.current().then(
-      (data) => {
-        if (active) setState({ key: fullKey, data });
-      },
-      (error: unknown) => {
-        if (active) setState({ key: fullKey, error: toApiError(error) });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [fullKey]);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return {
-    data: state.data,
-    error: state.key === fullKey ? state.error : undefined,
-    loading: fullKey !== null && state.key !== fullKey,
-    reload,
-  };
-}
 
 /** The value, once it has stopped changing for `ms` milliseconds. */
 export function useDebounced<T>(value: T, ms = 300): T {

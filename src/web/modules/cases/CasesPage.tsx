@@ -8,18 +8,20 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api';
-import { useDebounced, useIsPhone, useQuery } from '../../app/hooks';
+import { useDebounced, useIsPhone } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
+import type { ListState } from '../../app/list-state';
+import { PagedTable } from '../../app/PagedTable';
+import { usePagedList } from '../../app/usePagedList';
 import { useCurrentSession } from '../../app/session';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/case-workflow';
 import { PlaceSelect } from '../places/PlaceSelect';
@@ -28,6 +30,55 @@ import { DeadlineTag, StatusTag } from './CaseTags';
 import { ReportCaseDialog } from './ReportCaseDialog';
 import { useCategories } from './useCaseRefs';
 
+const FILTERS = {
+  status: 'list',
+  category: 'list',
+  within: 'string',
+  overdue: 'flag',
+  supervised: 'flag',
+  mine: 'flag',
+  // the reporting period's first and last day, YYYY-MM-DD
+  from: 'string',
+  to: 'string',
+} as const;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayOf(text: string | undefined): Dayjs | null {
+  return text && DAY.test(text) && dayjs(text).isValid() ? dayjs(text) : null;
+}
+
+function statusesOf(values: readonly string[]): CaseStatus[] {
+  return CASE_STATUSES.filter((s) => values.includes(s));
+}
+
+function fetchCases({ q, filters, page, pageSize }: ListState<typeof FILTERS>) {
+  const status = statusesOf(filters.status);
+  const categoryCode = filters.category.at(-1);
+  const within = filters.within;
+  const from = dayOf(filters.from)?.startOf('day').toISOString();
+  const to = dayOf(filters.to)?.add(1, 'day').startOf('day').toISOString();
+  return unwrap(
+    api.GET('/api/cases', {
+      params: {
+        query: {
+          ...(q ? { q } : {}),
+          ...(status.length ? { status } : {}),
+          ...(categoryCode ? { category: categoryCode } : {}),
+          ...(within ? { within } : {}),
+          ...(filters.overdue ? { overdue: true } : {}),
+          ...(filters.supervised ? { supervised: true } : {}),
+          ...(filters.mine ? { mine: true } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          page,
+          pageSize,
+        },
+      },
+    }),
+  );
+}
+
 /** 案件列表: the cases I may see, server-paged, with filters; a row opens the case. */
 export function CasesPage() {
   const { t, i18n } = useTranslation();
@@ -35,59 +86,26 @@ export function CasesPage() {
   const navigate = useNavigate();
   const { can } = useCurrentSession();
   const categories = useCategories(i18n.language);
-  const [qText, setQText] = useState('');
+  const list = usePagedList({ queryKey: ['cases', i18n.language], filters: FILTERS, queryFn: fetchCases });
+  const { filters, setFilter } = list;
+  // the search box follows the URL (back button, a shared link); what is typed goes there once it settles
+  const [qText, setQText] = useState(list.q);
   const q = useDebounced(qText.trim());
-  const [status, setStatus] = useState<CaseStatus[]>([]);
-  const [category, setCategory] = useState<string[]>([]);
-  const [within, setWithin] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState(false);
-  const [supervised, setSupervised] = useState(false);
-  const [mine, setMine] = useState(false);
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [shownQ, setShownQ] = useState(list.q);
+  if (shownQ !== list.q) {
+    setShownQ(list.q);
+    if (list.q !== q) setQText(list.q);
+  }
+  const { setSearch } = list;
+  useEffect(() => {
+    if (q !== list.q) setSearch(q, { replace: true });
+    // only when the settled text changes: a URL change must not write the old text back
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q, setSearch]);
+  const status = statusesOf(filters.status);
+  const period: [Dayjs | null, Dayjs | null] | null =
+    filters.from || filters.to ? [dayOf(filters.from), dayOf(filters.to)] : null;
   const [reporting, setReporting] = useState(false);
-  const from = period?.[0]?.startOf('day').toISOString();
-  const to = period?.[1]?.add(1, 'day').startOf('day').toISOString();
-  const categoryCode = category.at(-1);
-  const key = JSON.stringify([
-    q,
-    status,
-    categoryCode,
-    within,
-    overdue,
-    supervised,
-    mine,
-    from,
-    to,
-    page,
-    pageSize,
-  ]);
-  const list = useQuery(`cases:${key}:${i18n.language}`, () =>
-    unwrap(
-      api.GET('/api/cases', {
-        params: {
-          query: {
-            ...(q ? { q } : {}),
-            ...(status.length ? { status } : {}),
-            ...(categoryCode ? { category: categoryCode } : {}),
-            ...(within ? { within } : {}),
-            ...(overdue ? { overdue: true } : {}),
-            ...(supervised ? { supervised: true } : {}),
-            ...(mine ? { mine: true } : {}),
-            ...(from ? { from } : {}),
-            ...(to ? { to } : {}),
-            page,
-            pageSize,
-          },
-        },
-      }),
-    ),
-  );
-  const reset = (fn: () => void) => {
-    fn();
-    setPage(1);
-  };
 
   const columns: TableColumnsType<CaseItem> = [
     {
@@ -148,7 +166,7 @@ export function CasesPage() {
           allowClear
           placeholder={t('cases.searchPlaceholder')}
           value={qText}
-          onChange={(e) => reset(() => setQText(e.target.value))}
+          onChange={(e) => setQText(e.target.value)}
           className="ly-toolbar-search"
           data-testid="case-search"
         />
@@ -157,7 +175,7 @@ export function CasesPage() {
           allowClear
           placeholder={t('cases.columns.status')}
           value={status}
-          onChange={(v) => reset(() => setStatus(v))}
+          onChange={(v) => setFilter('status', v)}
           options={CASE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, i18n.language) }))}
           style={{ minWidth: 160 }}
           data-testid="case-filter-status"
@@ -165,65 +183,62 @@ export function CasesPage() {
         <Cascader
           options={categories.tree}
           changeOnSelect
-          value={category}
-          onChange={(v) => reset(() => setCategory((v ?? []) as string[]))}
+          value={filters.category}
+          onChange={(v) => setFilter('category', (v ?? []) as string[])}
           placeholder={t('cases.columns.category')}
           style={{ minWidth: 160 }}
           data-testid="case-filter-category"
         />
         <PlaceSelect
-          value={within}
-          onChange={(code) => reset(() => setWithin(code))}
+          value={filters.within}
+          onChange={(code) => setFilter('within', code)}
           kinds={['street', 'town', 'community', 'village', 'compound']}
           data-testid="case-filter-within"
         />
         <DatePicker.RangePicker
           value={period}
-          onChange={(v) => reset(() => setPeriod(v))}
+          onChange={(v) =>
+            list.setFilters({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })
+          }
           data-testid="case-filter-period"
         />
         <Checkbox
-          checked={overdue}
-          onChange={(e) => reset(() => setOverdue(e.target.checked))}
+          checked={filters.overdue}
+          onChange={(e) => setFilter('overdue', e.target.checked)}
           data-testid="case-filter-overdue"
         >
           {t('cases.filters.overdue')}
         </Checkbox>
-        <Checkbox checked={supervised} onChange={(e) => reset(() => setSupervised(e.target.checked))}>
+        <Checkbox checked={filters.supervised} onChange={(e) => setFilter('supervised', e.target.checked)}>
           {t('cases.filters.supervised')}
         </Checkbox>
         <Checkbox
-          checked={mine}
-          onChange={(e) => reset(() => setMine(e.target.checked))}
+          checked={filters.mine}
+          onChange={(e) => setFilter('mine', e.target.checked)}
           data-testid="case-filter-mine"
         >
           {t('cases.filters.mine')}
         </Checkbox>
       </div>
-      {list.error && <Alert type="error" showIcon title={list.error.message} className="ly-section" />}
-      <Table<CaseItem>
+      {list.query.error && (
+        <Alert type="error" showIcon title={list.query.error.message} className="ly-section" />
+      )}
+      <PagedTable<CaseItem>
+        list={list}
+        total={list.query.data?.total ?? 0}
         rowKey="id"
         size={phone ? 'small' : 'middle'}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        dataSource={list.query.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         onRow={(c) => ({ onClick: () => void navigate(`/cases/${c.id}`), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: !phone,
-          simple: phone,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        showSizeChanger={!phone}
+        simplePager={phone}
         data-testid="cases-table"
       />
-      {reporting && <ReportCaseDialog onClose={() => setReporting(false)} onFiled={list.reload} />}
+      {reporting && (
+        <ReportCaseDialog onClose={() => setReporting(false)} onFiled={() => void list.query.refetch()} />
+      )}
     </div>
   );
 }

@@ -8,7 +8,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -16,8 +15,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type ManagedUser, type Role } from '../../app/api';
-import { useIsPhone, useQuery, useShowError } from '../../app/hooks';
+import { useIsPhone, useShowError } from '../../app/hooks';
 import { formatDateTime } from '../../app/i18n';
+import { PagedTable } from '../../app/PagedTable';
+import { usePagedList } from '../../app/usePagedList';
 import { useCurrentSession } from '../../app/session';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs';
 
@@ -33,6 +34,13 @@ const ALL_ROLES: readonly Role[] = [
   'audit_admin',
 ];
 
+const FILTERS = { role: 'string' } as const;
+
+/** The role filter as read from the URL: one of the roles, or none. */
+function roleOf(value: string | undefined): Role | undefined {
+  return ALL_ROLES.find((r) => r === value);
+}
+
 type Dialog =
   { kind: 'create' } | { kind: 'edit'; user: ManagedUser } | { kind: 'reset'; user: ManagedUser } | null;
 
@@ -43,27 +51,39 @@ export function UsersPage() {
   const showError = useShowError();
   const phone = useIsPhone();
   const { can } = useCurrentSession();
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  const users = useQuery(`users:${q}:${role ?? ''}:${page}:${pageSize}`, async () => ({
-    result: await unwrap(
-      api.GET('/api/users', {
-        params: { query: { ...(q ? { q } : {}), ...(role ? { role } : {}), page, pageSize } },
-      }),
-    ),
-    now: Date.now(),
-  }));
+  const list = usePagedList({
+    queryKey: ['users'],
+    filters: FILTERS,
+    queryFn: async ({ q, filters, page, pageSize }) => {
+      const role = roleOf(filters.role);
+      return {
+        result: await unwrap(
+          api.GET('/api/users', {
+            params: { query: { ...(q ? { q } : {}), ...(role ? { role } : {}), page, pageSize } },
+          }),
+        ),
+        now: Date.now(),
+      };
+    },
+  });
+  const users = list.query;
+  const role = roleOf(list.filters.role);
+  // the search box follows the URL (back button, a shared link) and is sent on Enter
+  const [text, setText] = useState(list.q);
+  const [shownQ, setShownQ] = useState(list.q);
+  if (shownQ !== list.q) {
+    setShownQ(list.q);
+    setText(list.q);
+  }
   const now = users.data?.now ?? 0;
 
   const unlock = async (user: ManagedUser) => {
     try {
       await unwrap(api.POST('/api/users/{id}/unlock', { params: { path: { id: user.id } } }));
       void message.success(t('users.unlocked'));
-      users.reload();
+      void users.refetch();
     } catch (error) {
       showError(error);
     }
@@ -198,10 +218,9 @@ export function UsersPage() {
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
-            onSearch={(value) => {
-              setQ(value.trim());
-              setPage(1);
-            }}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(value) => list.setSearch(value)}
             className="ly-toolbar-search"
             data-testid="users-search"
             maxLength={40}
@@ -210,10 +229,7 @@ export function UsersPage() {
             allowClear
             placeholder={t('users.allRoles')}
             value={role}
-            onChange={(value) => {
-              setRole(value);
-              setPage(1);
-            }}
+            onChange={(value) => list.setFilter('role', value)}
             options={ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             className="ly-toolbar-select"
             data-testid="users-role-filter"
@@ -231,36 +247,33 @@ export function UsersPage() {
           )}
         </div>
         {users.error && <Alert type="error" showIcon title={users.error.message} className="ly-form-alert" />}
-        <Table<ManagedUser>
+        <PagedTable<ManagedUser>
+          list={list}
+          total={result?.total ?? 0}
           rowKey="id"
           size="middle"
           columns={phone ? phoneColumns : columns}
           dataSource={result?.items ?? []}
-          loading={users.loading}
           scroll={phone ? undefined : { x: 'max-content' }}
           data-testid="users-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: result?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
-          }}
         />
       </Card>
       {dialog?.kind === 'create' && (
-        <CreateUserDialog onClose={() => setDialog(null)} onSaved={users.reload} />
+        <CreateUserDialog onClose={() => setDialog(null)} onSaved={() => void users.refetch()} />
       )}
       {dialog?.kind === 'edit' && (
-        <EditUserDialog user={dialog.user} onClose={() => setDialog(null)} onSaved={users.reload} />
+        <EditUserDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onSaved={() => void users.refetch()}
+        />
       )}
       {dialog?.kind === 'reset' && (
-        <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} onSaved={users.reload} />
+        <ResetPasswordDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onSaved={() => void users.refetch()}
+        />
       )}
     </div>
   );
