@@ -1,5 +1,6 @@
 import { App, type FormInstance } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from './api';
 
 /** The value, once it has stopped changing for `ms` milliseconds. */
@@ -52,6 +53,70 @@ export function useShowError(): ShowError {
     },
     [message],
   );
+}
+
+export interface VersionedSaveOptions {
+  /** The dialog's form: field details of a failed save are shown on its fields. */
+  form?: FormInstance;
+  /**
+   * After a 409 VERSION_CONFLICT: read the record again and take in its new version (and show it). A failure
+   * here is left to the page's own reload.
+   */
+  refetch?: () => Promise<unknown>;
+  /** Also show the conflict as a message (default true; a FormDialog shows `conflict` as its alert either way). */
+  notify?: boolean;
+}
+
+export interface VersionedSave {
+  /** A save (or its refetch after a conflict) is running. */
+  saving: boolean;
+  /** The last save met a newer version: someone else changed the record. */
+  conflict: boolean;
+  /** Run one save (the call and what follows its success): whether it succeeded (a failure is shown). */
+  save: (mutation: () => Promise<void>) => Promise<boolean>;
+}
+
+/**
+ * The save of a versioned record (a write that sends the `version` it read): runs the mutation, shows field
+ * errors on the form and other failures as a message (useShowError); on 409 VERSION_CONFLICT marks `conflict`,
+ * tells the user someone else changed the record and refetches it, so the next save sends the new version.
+ */
+export function useVersionedSave(options: VersionedSaveOptions = {}): VersionedSave {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const optionsRef = useRef(options);
+  useEffect(() => {
+    optionsRef.current = options;
+  });
+  const save = useCallback(
+    async (mutation: () => Promise<void>): Promise<boolean> => {
+      const { form, refetch, notify = true } = optionsRef.current;
+      setSaving(true);
+      try {
+        await mutation();
+        return true;
+      } catch (error) {
+        const apiError = showError(error, form, ['VERSION_CONFLICT']);
+        if (apiError.code === 'VERSION_CONFLICT') {
+          if (notify) void message.warning(t('errors.conflict'));
+          setConflict(true);
+          try {
+            await refetch?.();
+          } catch {
+            // the page's own reload shows what happened
+          }
+        }
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [message, showError, t],
+  );
+  return { saving, conflict, save };
 }
 
 /** Whether a CSS media query matches, following changes. */

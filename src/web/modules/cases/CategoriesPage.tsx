@@ -19,8 +19,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toApiError, unwrap } from '../../app/api';
-import { useIsPhone, useShowError } from '../../app/hooks';
+import { api, unwrap } from '../../app/api';
+import { useIsPhone, useVersionedSave } from '../../app/hooks';
 import { HANDLER_KINDS } from '../../../shared/case-workflow';
 import type { Category } from './caseData';
 import { useDepartments } from './useCaseRefs';
@@ -93,14 +93,12 @@ function CategoryDialog({
   const [form] = Form.useForm<CategoryForm>();
   const departments = useDepartments();
   const handler = Form.useWatch('defaultHandler', form);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const showError = useShowError();
+  // the dialog's alert tells of a conflict; the list behind it has the fresh record
+  const { saving, conflict, save } = useVersionedSave({ form, notify: false });
   const { message } = App.useApp();
   const isMajor = category !== null && category.parentCode === null;
 
   const submit = async (v: CategoryForm) => {
-    setSaving(true);
     const fields = {
       name: v.name,
       nameEn: v.nameEn ?? '',
@@ -119,7 +117,7 @@ function CategoryDialog({
       escalateWhenOverdue: v.escalateWhenOverdue,
       active: v.active,
     };
-    try {
+    await save(async () => {
       if (category) {
         await unwrap(
           api.PATCH('/api/case-categories/{code}', {
@@ -138,13 +136,7 @@ function CategoryDialog({
       }
       void message.success(t('common.save'));
       onSaved();
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (apiError.code === 'VERSION_CONFLICT') setConflict(true);
-      showError(apiError, form, ['VERSION_CONFLICT']);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal, Select, Typography, type FormInstance } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { FormDialog } from '../../app/FormDialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import {
   type PlaceKind,
   type UpdatePlaceBody,
 } from '../../app/api';
-import { useShowError } from '../../app/hooks';
+import { useShowError, useVersionedSave } from '../../app/hooks';
 import { PlaceSelect } from './PlaceSelect';
 
 export type ManagementType = (typeof MANAGEMENT_TYPES)[number];
@@ -150,26 +150,6 @@ function ManagementTypeField() {
   );
 }
 
-function useConflict(form: FormInstance<PlaceFormValues>, onChanged: (change: PlaceChange) => void) {
-  const { message } = App.useApp();
-  const { t } = useTranslation();
-  const [conflict, setConflict] = useState(false);
-  /** Tell the user, read the record again and show it; returns the fresh record. */
-  const reload = async (code: string): Promise<PlaceDetail | null> => {
-    void message.warning(t('errors.conflict'));
-    setConflict(true);
-    try {
-      const fresh = await fetchPlace(code);
-      form.setFieldsValue(valuesOf(fresh));
-      onChanged({ type: 'reloaded', place: fresh });
-      return fresh;
-    } catch {
-      return null;
-    }
-  };
-  return { conflict, reload };
-}
-
 interface DialogProps {
   place: PlaceDetail;
   onClose: () => void;
@@ -180,11 +160,17 @@ interface DialogProps {
 export function EditPlaceDialog({ place, onClose, onChanged }: DialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<PlaceFormValues>();
   const [base, setBase] = useState(place);
-  const [saving, setSaving] = useState(false);
-  const { conflict, reload } = useConflict(form, onChanged);
+  const { saving, conflict, save } = useVersionedSave({
+    form,
+    refetch: async () => {
+      const fresh = await fetchPlace(base.code);
+      form.setFieldsValue(valuesOf(fresh));
+      onChanged({ type: 'reloaded', place: fresh });
+      setBase(fresh);
+    },
+  });
 
   const submit = async (values: PlaceFormValues) => {
     const body: UpdatePlaceBody = { version: base.version };
@@ -206,23 +192,14 @@ export function EditPlaceDialog({ place, onClose, onChanged }: DialogProps) {
       onClose();
       return;
     }
-    setSaving(true);
-    try {
+    await save(async () => {
       const saved = await unwrap(
         api.PATCH('/api/places/{code}', { params: { path: { code: base.code } }, body }),
       );
       void message.success(t('places.saved'));
       onChanged({ type: 'updated', place: saved, previousCode: base.code });
       onClose();
-    } catch (error) {
-      const apiError = showError(error, form, ['VERSION_CONFLICT']);
-      if (apiError.code === 'VERSION_CONFLICT') {
-        const fresh = await reload(base.code);
-        if (fresh) setBase(fresh);
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -329,17 +306,21 @@ export function CreatePlaceDialog({ place: parent, onClose, onChanged }: DialogP
 export function MovePlaceDialog({ place, onClose, onChanged }: DialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ newParentCode?: string }>();
   const [version, setVersion] = useState(place.version);
-  const [conflict, setConflict] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { saving, conflict, save } = useVersionedSave({
+    form,
+    refetch: async () => {
+      const fresh = await fetchPlace(place.code);
+      setVersion(fresh.version);
+      onChanged({ type: 'reloaded', place: fresh });
+    },
+  });
   const parentKinds = PLACE_KINDS.filter((k) => CHILD_KINDS[k].includes(place.kind));
   const kindNames = parentKinds.map((k) => t(`kinds.${k}`)).join(' / ');
 
   const submit = async (newParentCode: string) => {
-    setSaving(true);
-    try {
+    await save(async () => {
       const moved = await unwrap(
         api.POST('/api/places/{code}/move', {
           params: { path: { code: place.code } },
@@ -350,22 +331,7 @@ export function MovePlaceDialog({ place, onClose, onChanged }: DialogProps) {
       void message.success(t('places.moved', { name: parentName }));
       onChanged({ type: 'moved', place: moved, fromParent: place.parentCode });
       onClose();
-    } catch (error) {
-      const apiError = showError(error, form, ['VERSION_CONFLICT']);
-      if (apiError.code === 'VERSION_CONFLICT') {
-        void message.warning(t('errors.conflict'));
-        setConflict(true);
-        try {
-          const fresh = await fetchPlace(place.code);
-          setVersion(fresh.version);
-          onChanged({ type: 'reloaded', place: fresh });
-        } catch {
-          // the detail reload shows what happened
-        }
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -404,35 +370,24 @@ export function MovePlaceDialog({ place, onClose, onChanged }: DialogProps) {
 export function DeletePlaceDialog({ place, onClose, onChanged }: DialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const [deleting, setDeleting] = useState(false);
   const [version, setVersion] = useState(place.version);
+  const { saving: deleting, save } = useVersionedSave({
+    refetch: async () => {
+      const fresh = await fetchPlace(place.code);
+      setVersion(fresh.version);
+      onChanged({ type: 'reloaded', place: fresh });
+    },
+  });
 
-  const remove = async () => {
-    setDeleting(true);
-    try {
+  const remove = () =>
+    save(async () => {
       await unwrap(
         api.DELETE('/api/places/{code}', { params: { path: { code: place.code }, query: { version } } }),
       );
       void message.success(t('places.deleted', { name: place.name }));
       onChanged({ type: 'deleted', code: place.code, name: place.name, parentCode: place.parentCode });
       onClose();
-    } catch (error) {
-      const apiError = showError(error, undefined, ['VERSION_CONFLICT']);
-      if (apiError.code === 'VERSION_CONFLICT') {
-        void message.warning(t('errors.conflict'));
-        try {
-          const fresh = await fetchPlace(place.code);
-          setVersion(fresh.version);
-          onChanged({ type: 'reloaded', place: fresh });
-        } catch {
-          // the detail reload shows what happened
-        }
-      }
-    } finally {
-      setDeleting(false);
-    }
-  };
+    });
 
   return (
     <Modal

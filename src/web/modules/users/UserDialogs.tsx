@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStrongPassword } from '../../../shared/password-policy';
 import { api, unwrap, type ManagedRole, type ManagedUser, type UpdateUserBody } from '../../app/api';
-import { useShowError } from '../../app/hooks';
+import { useShowError, useVersionedSave } from '../../app/hooks';
 import { PasswordPolicyHint } from '../auth/PasswordPolicyHint';
 import { PlaceSelect } from '../places/PlaceSelect';
 
@@ -188,11 +188,17 @@ export function EditUserDialog({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<EditForm>();
   const [base, setBase] = useState(user);
-  const [conflict, setConflict] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { saving, conflict, save } = useVersionedSave({
+    form,
+    refetch: async () => {
+      const fresh = await unwrap(api.GET('/api/users/{id}', { params: { path: { id: base.id } } }));
+      setBase(fresh);
+      form.setFieldsValue(valuesOf(fresh));
+      onSaved();
+    },
+  });
   const roleOptions = useRoleOptions();
   const canProfile = base.allowedActions.includes('update');
   const canRole = base.allowedActions.includes('changeRole');
@@ -224,29 +230,12 @@ export function EditUserDialog({
       onClose();
       return;
     }
-    setSaving(true);
-    try {
+    await save(async () => {
       await unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: base.id } }, body }));
       void message.success(t('users.saved'));
       onSaved();
       onClose();
-    } catch (error) {
-      const apiError = showError(error, form, ['VERSION_CONFLICT']);
-      if (apiError.code === 'VERSION_CONFLICT') {
-        void message.warning(t('errors.conflict'));
-        setConflict(true);
-        try {
-          const fresh = await unwrap(api.GET('/api/users/{id}', { params: { path: { id: base.id } } }));
-          setBase(fresh);
-          form.setFieldsValue(valuesOf(fresh));
-          onSaved();
-        } catch {
-          // the list reload shows what happened
-        }
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
