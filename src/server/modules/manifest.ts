@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import type { FastifyPluginAsync } from 'fastify';
+import type { TSchema } from 'typebox';
 import type { Kysely, Transaction } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { Config } from '../config.js';
 import type { AppContext, RequestContext } from '../core/context.js';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
+import type { XlsxSheet } from '../core/xlsx-export.js';
 import type { ErrorDefinition, Lang } from '../http/messages.js';
 import type { Actor } from '../policy/actor.js';
 import type { Capability, CapabilityDefinition } from '../policy/capabilities.js';
@@ -81,6 +83,29 @@ export interface DashboardSource {
   /** Only actors with this capability see the group. */
   capability: Capability;
   figures(db: Kysely<DB>, area: DashboardArea, period: DashboardPeriod): Promise<DashboardFigure[]>;
+  /** When the group's figures were last brought up to date (rollups); the overview shows the oldest. */
+  asOf?(db: Kysely<DB>): Promise<Date | null>;
+}
+
+/** The query of GET /api/dashboard/export: area, period, section and the sheet's own parameters. */
+export interface DashboardExportQuery {
+  place?: string;
+  grid?: string;
+  period?: 'today' | 'week' | 'month' | 'quarter' | 'year' | 'custom';
+  from?: string;
+  to?: string;
+  section: string;
+  [parameter: string]: unknown;
+}
+
+/** A dashboard table or chart as an Excel sheet (a `section` of the export). */
+export interface DashboardSheet {
+  section: string;
+  name: Record<Lang, string>;
+  /** A present state (a watch list): the file is named for today rather than the period. */
+  now?: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows differ by sheet
+  build(ctx: RequestContext, query: DashboardExportQuery): Promise<XlsxSheet<any>>;
 }
 
 /**
@@ -158,6 +183,9 @@ export interface ModuleManifest {
   stats?: StatDefinition[];
   /** Figure groups for the command dashboard. */
   dashboard?: DashboardSource[];
+  /** Sheets of the dashboard's Excel export, and the query parameters they take besides area and period. */
+  dashboardSheets?: DashboardSheet[];
+  dashboardSheetQuery?: Record<string, TSchema>;
   /**
    * Timers a running server starts after listening and stops before closing (overdue sweeps, webhook sending).
    * Tests never start them: they call the jobs' functions directly.

@@ -11773,508 +11773,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My notices (cases dispatched to me, escalated, overdue, to verify … and every other module’s), newest first */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: boolean;
-                    /** @description 1-based page */
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                caseId: number | null;
-                                subject: {
-                                    /** @description what the notice is about: case, … */
-                                    type: string;
-                                    id: string;
-                                } | null;
-                                /** @description the event: case.reported, case.dispatched, case.overdue, … */
-                                kind: string;
-                                /** @description in the request's language */
-                                title: string;
-                                body: string;
-                                readAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                            /** @description all unread notices of the caller, whatever the filter */
-                            unread: number;
-                            page: number;
-                            pageSize: number;
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of my notices read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            caseId: number | null;
-                            subject: {
-                                /** @description what the notice is about: case, … */
-                                type: string;
-                                id: string;
-                            } | null;
-                            /** @description the event: case.reported, case.dispatched, case.overdue, … */
-                            kind: string;
-                            /** @description in the request's language */
-                            title: string;
-                            body: string;
-                            readAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark all my notices read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            updated: number;
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My area's figures for a period, beside the period before, in groups contributed by the modules
-         * @description Definitions: docs/ARCHITECTURE.md, "Dashboard and rollups".
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description a district, street or community code (default: mine) */
-                    place?: string;
-                    /** @description a grid code (instead of place) */
-                    grid?: string;
-                    /** @description default month */
-                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
-                    /** @description first day of a custom period (inclusive) */
-                    from?: string;
-                    /** @description last day of a custom period (inclusive) */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            area: {
-                                /** @enum {unknown} */
-                                kind: "place" | "grid" | "grids";
-                                code: string | null;
-                                name: string;
-                                level: string;
-                                /** @description from my own area (first: no place or grid parameter) down */
-                                breadcrumb: {
-                                    /** @enum {unknown} */
-                                    kind: "place" | "grid" | "grids";
-                                    code: string;
-                                    name: string;
-                                }[];
-                                rankings: ("street" | "community" | "department" | "worker")[];
-                            };
-                            period: {
-                                /** @enum {unknown} */
-                                key: "today" | "week" | "month" | "quarter" | "year" | "custom";
-                                /** @description a day, YYYY-MM-DD (Beijing) */
-                                from: string;
-                                /** @description a day, YYYY-MM-DD (Beijing) */
-                                to: string;
-                                /** @description a day, YYYY-MM-DD (Beijing) */
-                                previousFrom: string;
-                                /** @description a day, YYYY-MM-DD (Beijing) */
-                                previousTo: string;
-                            };
-                            asOf: string | null;
-                            groups: {
-                                key: string;
-                                label: string;
-                                figures: {
-                                    key: string;
-                                    label: string;
-                                    /** @enum {unknown} */
-                                    unit: "count" | "rate" | "hours" | "average";
-                                    value: number | null;
-                                    previous: number | null;
-                                    numerator: number | null;
-                                    denominator: number | null;
-                                    higherIsBetter: boolean | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every failure has this shape; message follows Accept-Language. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/dashboard/trend": {
         parameters: {
             query?: never;
@@ -12827,6 +12325,508 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notices (cases dispatched to me, escalated, overdue, to verify … and every other module’s), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                    /** @description 1-based page */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                caseId: number | null;
+                                subject: {
+                                    /** @description what the notice is about: case, … */
+                                    type: string;
+                                    id: string;
+                                } | null;
+                                /** @description the event: case.reported, case.dispatched, case.overdue, … */
+                                kind: string;
+                                /** @description in the request's language */
+                                title: string;
+                                body: string;
+                                readAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            /** @description all unread notices of the caller, whatever the filter */
+                            unread: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notices read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: number | null;
+                            subject: {
+                                /** @description what the notice is about: case, … */
+                                type: string;
+                                id: string;
+                            } | null;
+                            /** @description the event: case.reported, case.dispatched, case.overdue, … */
+                            kind: string;
+                            /** @description in the request's language */
+                            title: string;
+                            body: string;
+                            readAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notices read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My area's figures for a period, beside the period before, in groups contributed by the modules
+         * @description Definitions: docs/ARCHITECTURE.md, "Dashboard and rollups".
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a district, street or community code (default: mine) */
+                    place?: string;
+                    /** @description a grid code (instead of place) */
+                    grid?: string;
+                    /** @description default month */
+                    period?: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description first day of a custom period (inclusive) */
+                    from?: string;
+                    /** @description last day of a custom period (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /** @enum {unknown} */
+                                kind: "place" | "grid" | "grids";
+                                code: string | null;
+                                name: string;
+                                level: string;
+                                /** @description from my own area (first: no place or grid parameter) down */
+                                breadcrumb: {
+                                    /** @enum {unknown} */
+                                    kind: "place" | "grid" | "grids";
+                                    code: string;
+                                    name: string;
+                                }[];
+                                rankings: ("street" | "community" | "department" | "worker")[];
+                            };
+                            period: {
+                                /** @enum {unknown} */
+                                key: "today" | "week" | "month" | "quarter" | "year" | "custom";
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                from: string;
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                to: string;
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                previousFrom: string;
+                                /** @description a day, YYYY-MM-DD (Beijing) */
+                                previousTo: string;
+                            };
+                            asOf: string | null;
+                            groups: {
+                                key: string;
+                                label: string;
+                                figures: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {unknown} */
+                                    unit: "count" | "rate" | "hours" | "average";
+                                    value: number | null;
+                                    previous: number | null;
+                                    numerator: number | null;
+                                    denominator: number | null;
+                                    higherIsBetter: boolean | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure has this shape; message follows Accept-Language. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/export": {
         parameters: {
             query?: never;
@@ -12848,11 +12848,11 @@ export interface paths {
                     from?: string;
                     /** @description last day of a custom period (inclusive) */
                     to?: string;
-                    /** @description overdue / supervised: the watch list whole (cases now, the period does not apply) */
-                    section: "overview" | "trend" | "categories" | "rankings" | "map" | "overdue" | "supervised";
                     /** @description trend bucket or ranking subject */
                     by?: "day" | "week" | "month" | "street" | "community" | "department" | "worker";
                     figure?: "casesPer1000" | "overdue" | "onTimeClosureRate";
+                    /** @description overview, or a sheet a module contributes (overdue / supervised: the watch list whole, now) */
+                    section: "overview" | "trend" | "categories" | "rankings" | "map" | "overdue" | "supervised";
                 };
                 header?: never;
                 path?: never;

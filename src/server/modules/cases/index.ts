@@ -6,6 +6,8 @@ import { casesExtraRoutes } from './cases.extra.routes.js';
 import { caseStats } from './analytics/cases.figures.js';
 import { seedCases } from './demo/cases.seed.js';
 import { casesDashboard } from './analytics/cases.dashboard.js';
+import { caseDashboardRoutes } from './analytics/cases.dashboard-views.routes.js';
+import { caseDashboardSheets, caseSheetQuery } from './analytics/cases.dashboard-sheets.js';
 import { casesCapabilities } from './cases.capabilities.js';
 import { casesErrors } from './cases.errors.js';
 import { relocateCases } from './workflow/cases.relocate.js';
@@ -20,11 +22,14 @@ export const casesModule: ModuleManifest = {
     await app.register(casesRoutes);
     await app.register(casesExtraRoutes);
     await app.register(casesPublicRoutes);
+    await app.register(caseDashboardRoutes);
   },
   cli: casesCli,
   background: (app) => casesBackground(app),
   seed: { order: 60, run: seedCases },
   dashboard: casesDashboard,
+  dashboardSheets: caseDashboardSheets,
+  dashboardSheetQuery: caseSheetQuery,
   stats: caseStats,
   scopedTables: [
     { table: 'civic_case', placePath: 'path', gridPath: 'grid_path' },

@@ -246,3 +246,37 @@ export function resolvePeriod(
     today,
   };
 }
+
+export interface DashboardQuery {
+  place?: string;
+  grid?: string;
+  period?: PeriodKey;
+  from?: string;
+  to?: string;
+}
+
+/** The area and period of a dashboard request (404 outside the actor's sight). */
+export async function resolveAreaAndPeriod(ctx: RequestContext, query: DashboardQuery) {
+  const area = await resolveArea(ctx, query);
+  const period = resolvePeriod(query);
+  return { area, period };
+}
+
+export const periodView = (p: ResolvedPeriod) => ({
+  key: p.key,
+  from: p.fromDay,
+  to: addDays(p.toDay, -1),
+  previousFrom: p.previousFromDay,
+  previousTo: addDays(p.previousToDay, -1),
+});
+
+export const areaView = (a: ResolvedArea) => ({
+  kind: a.kind,
+  code: a.code,
+  name: a.name,
+  level: a.level,
+  breadcrumb: a.breadcrumb,
+  rankings: a.rankings,
+});
+
+export const dueEndOf = (p: ResolvedPeriod) => (p.toDay < p.today ? p.toDay : p.today);

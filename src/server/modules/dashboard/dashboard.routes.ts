@@ -3,30 +3,18 @@ import { sendXlsx, XLSX_CONTENT_TYPE, XlsxFile } from '../../core/xlsx-export.js
 import { requestContext } from '../../http/request-context.js';
 import { errorResponses } from '../../http/schemas.js';
 import { dashboardExport } from './dashboard.export.js';
-import {
-  CategoriesSchema,
-  DashboardQuery,
-  ExportQuery,
-  MapQuery,
-  MapSchema,
-  OverviewSchema,
-  RankingsQuery,
-  RankingsSchema,
-  TrendQuery,
-  TrendSchema,
-} from './dashboard.schema.js';
-import {
-  dashboardCategories,
-  dashboardMap,
-  dashboardOverview,
-  dashboardRankings,
-  dashboardTrend,
-} from './dashboard.service.js';
+import { DashboardQuery, exportQuery, OverviewSchema } from './dashboard.schema.js';
+import { dashboardOverview } from './dashboard.service.js';
+import { exportSections } from './dashboard.export.js';
 
 const tags = ['dashboard'];
 const errors = errorResponses(400, 403, 404);
 
 export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ExportQuery = exportQuery(
+    exportSections(app.modules),
+    Object.assign({}, ...app.modules.map((m) => m.dashboardSheetQuery ?? {})),
+  );
   app.get(
     '/dashboard/overview',
     {
@@ -40,55 +28,6 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => dashboardOverview(requestContext(request), request.query, app.modules),
-  );
-  app.get(
-    '/dashboard/trend',
-    {
-      schema: {
-        tags,
-        summary: 'Cases reported, handled and closed by day, week or month over the period',
-        querystring: TrendQuery,
-        response: { 200: TrendSchema, ...errors },
-      },
-    },
-    async (request) => dashboardTrend(requestContext(request), request.query),
-  );
-  app.get(
-    '/dashboard/categories',
-    {
-      schema: {
-        tags,
-        summary: 'Cases of the period by category',
-        querystring: DashboardQuery,
-        response: { 200: CategoriesSchema, ...errors },
-      },
-    },
-    async (request) => dashboardCategories(requestContext(request), request.query),
-  );
-  app.get(
-    '/dashboard/rankings',
-    {
-      schema: {
-        tags,
-        summary:
-          'Streets, communities, departments or grid workers ranked by a composite score (GB/T 30428.4 style)',
-        querystring: RankingsQuery,
-        response: { 200: RankingsSchema, ...errors },
-      },
-    },
-    async (request) => dashboardRankings(requestContext(request), request.query),
-  );
-  app.get(
-    '/dashboard/map',
-    {
-      schema: {
-        tags,
-        summary: 'The grids one level under my area coloured by a figure, and the open cases as pins',
-        querystring: MapQuery,
-        response: { 200: MapSchema, ...errors },
-      },
-    },
-    async (request) => dashboardMap(requestContext(request), request.query),
   );
   app.get(
     '/dashboard/export',

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { DashboardArea, DashboardFigure, DashboardPeriod, DashboardSource } from '../../manifest.js';
 import { ratesFrom, type Ratio } from './cases.counters.js';
-import { sumRollupWindows, type RollupSelector } from './cases.rollup.js';
+import { rollupAsOf, sumRollupWindows, type RollupSelector } from './cases.rollup.js';
 
 /** The rollup rows an area adds up: its place node, or its grids. */
 export function selectorFor(area: DashboardArea): RollupSelector {
@@ -99,5 +99,6 @@ export const casesDashboard: DashboardSource[] = [
     order: 10,
     capability: 'cases.read',
     figures: caseKpis,
+    asOf: rollupAsOf,
   },
 ];
