@@ -186,3 +186,36 @@ export const ACTION_LABELS: Labels<CaseAction> = {
   merge: { 'zh-CN': '合并', en: 'merge' },
   comment: { 'zh-CN': '补充说明', en: 'comment' },
 };
+
+/** Steps that need a note (a reason, what was done): the server refuses them without one, the console asks. */
+export const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  'reject',
+  'return',
+  'fail_verification',
+  'not_fixed',
+  'escalate',
+  'request_extension',
+  'request_deferral',
+  'supervise',
+  'reopen',
+  'comment',
+  'handle',
+]);
+
+/** The case events a webhook may subscribe to. */
+export const CASE_EVENT_NAMES = [
+  'case.reported',
+  'case.dispatched',
+  'case.escalated',
+  'case.supervised',
+  'case.overdue',
+  'case.handled',
+  'case.closed',
+  'case.rework',
+  'case.rated',
+  'case.request',
+] as const;
+export type CaseEventName = (typeof CASE_EVENT_NAMES)[number];
+
+/** Webhook payload formats: JSON with an HMAC signature, the WeCom and DingTalk group robots. */
+export const WEBHOOK_FORMATS = ['json', 'wecom', 'dingtalk'] as const;

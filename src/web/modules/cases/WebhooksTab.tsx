@@ -1,3 +1,4 @@
+import { CASE_EVENT_NAMES, WEBHOOK_FORMATS } from '../../../shared/case-workflow';
 import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -26,20 +27,9 @@ export type Webhook = Json<paths['/api/webhooks']['get']['responses'][200]>['ite
 type WebhookBody = NonNullable<paths['/api/webhooks']['post']['requestBody']>['content']['application/json'];
 type EventName = WebhookBody['events'][number];
 
-const FORMATS = ['json', 'wecom', 'dingtalk'] as const;
-/** The case events a webhook may subscribe to (the server's CASE_EVENT_NAMES). */
-export const CASE_EVENTS: readonly EventName[] = [
-  'case.reported',
-  'case.dispatched',
-  'case.escalated',
-  'case.supervised',
-  'case.overdue',
-  'case.handled',
-  'case.closed',
-  'case.rework',
-  'case.rated',
-  'case.request',
-];
+const FORMATS = WEBHOOK_FORMATS;
+/** The case events a webhook may subscribe to (one list with the server's, src/shared/case-workflow.ts). */
+export const CASE_EVENTS: readonly EventName[] = CASE_EVENT_NAMES;
 
 interface WebhookForm {
   name: string;

@@ -96,16 +96,4 @@ export const DEADLINE_COLORS: Record<DeadlineState, string> = {
 export const COMMON_CATEGORIES = ['1001', '1002', '0403', '0101', '1004', '1006', '1005'];
 
 /** Actions whose form needs a note (the server refuses them without). */
-export const NOTE_REQUIRED = new Set<string>([
-  'reject',
-  'return',
-  'fail_verification',
-  'not_fixed',
-  'escalate',
-  'request_extension',
-  'request_deferral',
-  'supervise',
-  'reopen',
-  'comment',
-  'handle',
-]);
+export { NOTE_REQUIRED } from '../../../shared/case-workflow';

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { Nullable, Paged, PageQuery } from '../../../http/schemas.js';
-import { CASE_EVENT_NAMES } from '../workflow/cases.notify.js';
+import { CASE_EVENT_NAMES, WEBHOOK_FORMATS } from '../../../../shared/case-workflow.js';
 
 /** Schemas of the evidence-photo, inbox, webhook and live-feed routes. */
 const Instant = Type.String({ format: 'date-time' });
@@ -28,7 +28,7 @@ export const ImageFile = Type.Unsafe<Buffer>({
   description: 'image/jpeg, image/png or image/webp',
 });
 
-export const WEBHOOK_FORMATS = ['json', 'wecom', 'dingtalk'] as const;
+export { WEBHOOK_FORMATS };
 const EventName = Type.Enum(CASE_EVENT_NAMES as readonly string[] as [string, ...string[]]);
 
 export const WebhookSchema = Type.Object({

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Role } from '../../../db/types.js';
-import { type STATUS_LABELS, type CaseAction } from '../../../../shared/case-workflow.js';
+import { type STATUS_LABELS, type CaseAction, type CaseEventName } from '../../../../shared/case-workflow.js';
 import type { Lang } from '../../../http/messages.js';
 import { notify } from '../../notifications/notifications.service.js';
 
@@ -9,30 +9,7 @@ import { notify } from '../../notifications/notifications.service.js';
  * step that rolled back): inbox rows for the staff who must act next, and one delivery row per active webhook
  * subscribed to the event. Deliveries are sent later, with retries, by the webhook sender.
  */
-export type CaseEventName =
-  | 'case.reported'
-  | 'case.dispatched'
-  | 'case.escalated'
-  | 'case.supervised'
-  | 'case.overdue'
-  | 'case.handled'
-  | 'case.closed'
-  | 'case.rework'
-  | 'case.rated'
-  | 'case.request';
-
-export const CASE_EVENT_NAMES: readonly CaseEventName[] = [
-  'case.reported',
-  'case.dispatched',
-  'case.escalated',
-  'case.supervised',
-  'case.overdue',
-  'case.handled',
-  'case.closed',
-  'case.rework',
-  'case.rated',
-  'case.request',
-];
+export { CASE_EVENT_NAMES, type CaseEventName } from '../../../../shared/case-workflow.js';
 
 /** The event name a workflow action announces, if any. */
 export function eventOfAction(action: CaseAction | 'report'): CaseEventName | null {

@@ -7,6 +7,7 @@ import { gridScopeOf, type GridScope } from '../../../policy/grid-scope.js';
 import {
   ACTION_LABELS,
   CASE_LEVELS,
+  NOTE_REQUIRED,
   STATUS_LABELS,
   TRANSITIONS,
   canLeave,
@@ -54,19 +55,6 @@ export interface TransitionInput {
   photoIds?: number[];
 }
 
-const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set([
-  'reject',
-  'return',
-  'fail_verification',
-  'not_fixed',
-  'escalate',
-  'request_extension',
-  'request_deferral',
-  'supervise',
-  'reopen',
-  'comment',
-  'handle',
-]);
 /** Steps the reporter sees on the public timeline. */
 const PUBLIC_ACTIONS: ReadonlySet<CaseAction> = new Set([
   'accept',
