@@ -12,7 +12,6 @@ import { DEMO_PASSWORD } from '../modules/users/users.demo.js';
 import { openTestDatabase } from './database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { ModuleManifest } from '../modules/manifest.js';
-import { installModules } from '../modules/registry.js';
 
 export interface Session {
   username: string;
@@ -42,11 +41,6 @@ export async function createTestApp(
   options: { modules?: readonly ModuleManifest[] } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
-  if (options.modules) {
-    // a test's own module: install it and run its migrations over this file's copy of the database
-    installModules(options.modules);
-    await migrateToLatest(database);
-  }
   // stored files (case photos) go to a directory of this test app's own, removed on close
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'louyuan-files-'));
   const config: Config = {
@@ -57,7 +51,9 @@ export async function createTestApp(
   };
   const sealer = new AuditSealer(database.db, () => {});
   const ctx: AppContext = { config, database, sealer, startedAt: new Date() };
+  // a test's own module: buildApp installs the longer list, then its migrations run over this file's database
   const app = await buildApp(ctx, options.modules ? { modules: options.modules } : {});
+  if (options.modules) await migrateToLatest(database);
   await app.ready();
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {

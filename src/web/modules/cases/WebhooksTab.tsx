@@ -27,7 +27,6 @@ export type Webhook = Json<paths['/api/webhooks']['get']['responses'][200]>['ite
 type WebhookBody = NonNullable<paths['/api/webhooks']['post']['requestBody']>['content']['application/json'];
 type EventName = WebhookBody['events'][number];
 
-const FORMATS = WEBHOOK_FORMATS;
 /** The case events a webhook may subscribe to (one list with the server's, src/shared/case-workflow.ts). */
 export const CASE_EVENTS: readonly EventName[] = CASE_EVENT_NAMES;
 
@@ -127,7 +126,7 @@ function WebhookDialog({
           <Input maxLength={500} data-testid="webhook-url" />
         </Form.Item>
         <Form.Item name="format" label={t('webhooks.format')}>
-          <Select options={FORMATS.map((f) => ({ value: f, label: t(`webhooks.formats.${f}`) }))} />
+          <Select options={WEBHOOK_FORMATS.map((f) => ({ value: f, label: t(`webhooks.formats.${f}`) }))} />
         </Form.Item>
         <Form.Item name="events" label={t('webhooks.events')} rules={[{ required: true }]}>
           <Select

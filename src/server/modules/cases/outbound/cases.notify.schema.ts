@@ -28,7 +28,6 @@ export const ImageFile = Type.Unsafe<Buffer>({
   description: 'image/jpeg, image/png or image/webp',
 });
 
-export { WEBHOOK_FORMATS };
 const EventName = Type.Enum(CASE_EVENT_NAMES as readonly string[] as [string, ...string[]]);
 
 export const WebhookSchema = Type.Object({

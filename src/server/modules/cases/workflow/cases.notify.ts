@@ -9,7 +9,6 @@ import { notify } from '../../notifications/notifications.service.js';
  * step that rolled back): inbox rows for the staff who must act next, and one delivery row per active webhook
  * subscribed to the event. Deliveries are sent later, with retries, by the webhook sender.
  */
-export { CASE_EVENT_NAMES, type CaseEventName } from '../../../../shared/case-workflow.js';
 
 /** The event name a workflow action announces, if any. */
 export function eventOfAction(action: CaseAction | 'report'): CaseEventName | null {
